@@ -38,6 +38,13 @@ want plan intend hope promise vow pledge seek refuse decline threaten aim urge e
 vow wish
 """.split())
 
+# Verbs that attribute words they quote to their subject ("called him a \"nasty guy\"").
+QUOTING = REPORTING | frozenset("""
+call describe brand label dub term accuse condemn praise denounce decry blast slam
+criticize exhort encourage tout hail dismiss mock ridicule deride refer characterize
+sing chant vow demand
+""".split())
+
 # Children of a cue verb that belong to the cue span ("has said", "did not say", "pointed out").
 CUE_CHILD_DEPS = frozenset(("aux", "auxpass", "neg", "prt"))
 

@@ -22,7 +22,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import REPORTING, according_to, cue_extent, is_speech_verb, reporting_kind
+from .cues import QUOTING, REPORTING, according_to, cue_extent, is_speech_verb, reporting_kind
 from .quotes import QUOTE_MARKS, Quote, find_quotes, paragraphs
 from .sources import phrase_extent, source_extent
 
@@ -32,6 +32,8 @@ Offsets = Tuple[int, int]
 TERMINALS = frozenset((".", "?", "!"))
 # How far (in tokens) a cue may stand from the quote it introduces.
 MAX_CUE_DISTANCE = 12
+# Dashes that attribute a quote to the name after them ("..." ― Jane Doe).
+DASHES = frozenset("\u2015\u2014\u2013-")
 # Punctuation trimmed from the edges of a reported clause.
 EDGE_PUNCT = frozenset(",;:-\u2014\u2013")
 
@@ -40,6 +42,8 @@ EDGE_PUNCT = frozenset(",;:-\u2014\u2013")
 RULE_CONFIDENCE: Dict[str, float] = {
     "quote-cue-after": 0.85,
     "quote-cue-before": 0.75,
+    "quote-dash": 0.8,
+    "quoted-complement": 0.6,
     "quote-colon-paragraph": 0.6,
     "quote-no-cue": 0.3,
     "clause": 0.55,
@@ -155,14 +159,23 @@ def _join_split_quotes(attributed: List[Tuple[Quote, Optional[Found]]]) -> None:
 
 
 def _cue_after(doc: Doc, q: Quote, start: int, limit: int) -> Optional[Found]:
-    """``"...," Trump said at ...`` / ``"...," said Donna Brazile``: a cue after the quote."""
+    """``"...," Trump said at ...`` / ``"...," said Donna Brazile`` / ``"..." ― Name``:
+    a cue after the quote. The cue is a speech verb near the quote, or further on when
+    all that stands between is its subject."""
     gap = _clause_tokens(doc, start, limit)
-    for token in gap[:MAX_CUE_DISTANCE]:
-        if is_speech_verb(token) and not _has_own_clause(token, q):
-            src = source_extent(token) or _inverted_source(token, gap)
-            if src is not None and src[0] < q.end and src[1] > q.start:
-                src = None
-            return Found(list(q.fragments), cue_extent(token), src, "quote-cue-after", token.i, [q])
+    if gap and gap[0].text in DASHES and len(gap) > 1 and gap[1].pos_ == "PROPN":
+        name = [t for t in gap[1:] if t.pos_ == "PROPN" or t.text in (".", "-")]
+        return Found(list(q.fragments), _extent(gap[:1]), _extent(gap[1:1 + len(name)]), "quote-dash", None, [q])
+    for k, token in enumerate(gap):
+        if not is_speech_verb(token) or _has_own_clause(token, q):
+            continue
+        subject = source_extent(token)
+        if k >= MAX_CUE_DISTANCE and not (subject and subject[0] == gap[0].idx):
+            continue
+        src = subject or _inverted_source(token, gap)
+        if src is not None and src[0] < q.end and src[1] > q.start:
+            src = None
+        return Found(list(q.fragments), cue_extent(token), src, "quote-cue-after", token.i, [q])
     return None
 
 
@@ -206,12 +219,11 @@ def _clause_tokens(doc: Doc, start: int, end: int, backwards: bool = False) -> L
 
 
 def _has_own_clause(token: Token, q: Quote) -> bool:
-    """True if the verb reports a clause of its own outside quote ``q``."""
-    for child in token.children:
-        if child.dep_ in ("ccomp", "xcomp") and not (q.start <= child.idx < q.end):
-            if not any(ch in QUOTE_MARKS for ch in child.text):
-                return True
-    return False
+    """True if the verb reports a clause of its own rather than quote ``q``."""
+    inside = [c for c in token.children if q.start <= c.idx < q.end and not c.is_punct]
+    if inside:
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp") and not c.is_punct for c in token.children)
 
 
 def _inverted_source(token: Token, gap: Sequence[Token]) -> Optional[Offsets]:
@@ -234,6 +246,10 @@ def _is_statement(doc: Doc, q: Quote) -> bool:
     words = [t for t in span if t.is_alpha]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     return has_verb and len(words) >= 4
+
+
+def _extent(tokens: Sequence[Token]) -> Offsets:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _paragraph_of(paras: Sequence[Offsets], offset: int) -> int:
@@ -265,6 +281,11 @@ def _reported(doc: Doc, used_cues: Set[int]) -> Iterable[Found]:
                 rule = "clause" if kind == "clause" else "infinitive"
                 yield Found([content], cue_extent(token), source_extent(token), rule, token.i)
             continue
+        if token.lemma_.lower() in QUOTING and token.pos_ == "VERB":
+            content = _quoted_complement(token)
+            if content:
+                yield Found([content], cue_extent(token), source_extent(token), "quoted-complement", token.i)
+                continue
         if token.lemma_.lower() in REPORTING and token.pos_ == "VERB":
             content = _clause_cut_off(token)
             if content:
@@ -274,6 +295,20 @@ def _reported(doc: Doc, used_cues: Set[int]) -> Iterable[Found]:
             content = _clause_without(token.head, token)
             if content:
                 yield Found(content, cue_extent(token), source_extent(token), "clause-before-cue", token.i)
+
+
+def _quoted_complement(cue: Token) -> Optional[Offsets]:
+    """What a verb says in quoted words after it: ``called Clinton a "champion" for ...``.
+
+    Returns the offsets of the verb's complements when they quote something."""
+    right = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "prt")]
+    if not right:
+        return None
+    tokens = [t for c in right for t in c.subtree]
+    if not any(t.text in QUOTE_MARKS for t in tokens):
+        return None
+    tokens.sort(key=lambda t: t.i)
+    return _trimmed(tokens)
 
 
 def _clause_cut_off(cue: Token) -> Optional[Offsets]:

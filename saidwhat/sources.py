@@ -45,8 +45,8 @@ def _source_head(cue: Token) -> Optional[Token]:
                     if obj.dep_ == "pobj":
                         return obj
         # "stood up and said": the subject sits on the first verb of the coordination;
-        # "wants to say": on the governing verb.
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        # "wants to say", "chimed in, saying": on the governing verb.
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
             seen += 1
             continue
