@@ -90,7 +90,7 @@ def read_jsonl(stream: IO[bytes], name: str) -> Iterator[Item]:
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw.decode("utf-8"))
+            record = json.loads(raw.decode("utf-8").rstrip("\r\n"))
         except UnicodeDecodeError as err:
             yield InputError(name, f"not UTF-8 ({err.reason} at byte {err.start})", lineno)
             continue

@@ -1,0 +1,306 @@
+"""The command line: ``saidwhat extract``, ``saidwhat eval`` and ``saidwhat info``.
+
+Everything a command prints as its result goes to stdout (or ``--output``); problems
+with single inputs go to stderr, one line each, and make the exit status 1 once every
+other input has been processed and written.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator, List, Optional, Sequence
+
+from . import __version__
+from .errors import InputError, SaidwhatError
+from .formats import FORMATS, make_writer, writer_class
+from .pipeline import DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline, pipeline_info
+from .reading import INPUT_FORMATS, read_inputs
+from .schema import Article
+
+logger = logging.getLogger("saidwhat")
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILURE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+MAIN_HELP = """\
+Find who said what in news articles: every direct, indirect and mixed quotation
+and reported statement, with its content, cue and source.
+
+examples:
+  saidwhat extract article.txt                      one article, JSON lines on stdout
+  saidwhat extract --format text article.txt        a table to read at the terminal
+  saidwhat extract news/ --format csv -o quotes.csv a folder, one CSV row per quote
+  saidwhat eval ../shared/data/polnear/dev          score the pipeline on PolNeAR dev
+  saidwhat info                                     what is installed and in use
+"""
+
+EXTRACT_HELP = """\
+Read articles and write their attributions.
+
+PATH is a .txt file (UTF-8), an .html page (its main text, title, author and date
+are extracted), a .jsonl file of {"id": ..., "text": ...} records, a directory
+(walked for those), or - for standard input (the default). An article's id is its
+file name without the extension, or the record's "id".
+
+Offsets in the output are code points into the article text, which json and jsonl
+records carry (drop it with --no-text). Unreadable inputs are reported on stderr,
+one line each; everything else is still written, and the exit status is then 1.
+
+examples:
+  saidwhat extract --format text examples/harbor-talks.txt
+  saidwhat extract dump.jsonl --output quotes.jsonl
+  cat story.txt | saidwhat extract - --format json
+  saidwhat extract pages/ --format html --output review.html
+  saidwhat extract news/ --format brat --output ann/   (open ann/ in brat to correct)
+"""
+
+EVAL_HELP = """\
+Score attributions against a PolNeAR-style directory (text/ and attributions/),
+with the figures of the reference scorer: who-said-what, quote matching, exact
+content and cue, token-level source/cue/content, recall on direct and indirect gold.
+
+Without --predictions the pipeline is run on the directory's texts first.
+
+examples:
+  saidwhat eval ../shared/data/polnear/dev
+  saidwhat eval ../shared/data/polnear/dev --predictions quotes.jsonl --json
+  saidwhat eval ../shared/data/polnear/dev --save-predictions dev.jsonl
+"""
+
+INFO_HELP = """\
+Show the saidwhat version, the spaCy pipeline in use and the extraction approach.
+
+examples:
+  saidwhat info
+  saidwhat info --json
+"""
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version or a usage error, already printed
+        return int(exit_.code or 0)
+    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
+                        format="saidwhat: %(levelname)s: %(message)s")
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_FAILURE
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("saidwhat: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (SaidwhatError, OSError) as err:
+        print(f"saidwhat: error: {err}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``saidwhat`` command and its subcommands."""
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(prog="saidwhat", description=MAIN_HELP, formatter_class=raw)
+    parser.add_argument("--version", action="version", version=f"saidwhat {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", help="log what happens, to stderr")
+    common.add_argument("--spacy-pipeline", default=DEFAULT_SPACY_PACKAGE, metavar="PACKAGE",
+                        help=f"installed spaCy pipeline package to parse with (default: {DEFAULT_SPACY_PACKAGE})")
+    common.add_argument("--min-confidence", type=_probability, default=0.0, metavar="P",
+                        help="drop attributions whose confidence is below P (0-1, default: 0)")
+
+    ex = sub.add_parser("extract", parents=[common], help="find attributions in articles",
+                        description=EXTRACT_HELP, formatter_class=raw)
+    ex.add_argument("paths", nargs="*", default=["-"], metavar="PATH", help="files, directories or - (default: -)")
+    ex.add_argument("-f", "--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    ex.add_argument("-o", "--output", metavar="PATH",
+                    help="write here instead of stdout (a directory for --format brat); "
+                         "written in full or not at all")
+    ex.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
+                    help="read every PATH as this format instead of guessing from its suffix")
+    ex.add_argument("--no-text", action="store_true", help="leave the article text out of json/jsonl records")
+    ex.add_argument("--batch-size", type=int, default=16, metavar="N", help="articles parsed together (default: 16)")
+    ex.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                    help="progress bar on stderr (auto: when stderr is a terminal)")
+    ex.set_defaults(run=run_extract)
+
+    ev = sub.add_parser("eval", parents=[common], help="score against a PolNeAR-style directory",
+                        description=EVAL_HELP, formatter_class=raw)
+    ev.add_argument("gold", metavar="GOLD_DIR", help="directory with text/ and attributions/")
+    ev.add_argument("--predictions", metavar="FILE", help="JSONL predictions to score instead of running the pipeline")
+    ev.add_argument("--save-predictions", metavar="FILE", help="also write the pipeline's predictions as JSONL")
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ev.set_defaults(run=run_eval)
+
+    info = sub.add_parser("info", parents=[common], help="show versions and the approach in use",
+                          description=INFO_HELP, formatter_class=raw)
+    info.add_argument("--json", action="store_true", help="print as JSON")
+    info.set_defaults(run=run_info)
+    return parser
+
+
+# --- extract ---------------------------------------------------------------------------
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """``saidwhat extract``: read, extract, write; return the exit status."""
+    if args.paths == ["-"] and sys.stdin.isatty():
+        print("saidwhat: reading an article from the terminal; end it with Ctrl-D "
+              "(see saidwhat extract --help)", file=sys.stderr)
+    is_dir_format = writer_class(args.format).writes_directory
+    if is_dir_format and not args.output:
+        print(f"saidwhat: error: --format {args.format} writes a directory: give it with --output DIR", file=sys.stderr)
+        return EXIT_FAILURE
+    extractor = Extractor(load_pipeline(args.spacy_pipeline, args.min_confidence))
+    failures: List[InputError] = []
+    progress = _progress_bar(args.progress)
+    articles = _report_errors(read_inputs(args.paths, args.input_format), failures, progress)
+    with _atomic_target(args.output, is_dir_format) as target:
+        writer = make_writer(args.format, target, include_text=not args.no_text)
+        for article in extractor.extract_many(articles, batch_size=args.batch_size):
+            writer.write(article)
+            progress.update(1)
+        writer.close()
+    progress.close()
+    return EXIT_INPUT_ERRORS if failures else EXIT_OK
+
+
+def _report_errors(items, failures: List[InputError], progress) -> Iterator[Article]:
+    """Pass articles through; report each InputError on stderr as one line and keep it."""
+    for item in items:
+        if isinstance(item, InputError):
+            failures.append(item)
+            progress.write(f"saidwhat: {item}", file=sys.stderr)
+        else:
+            yield item
+
+
+@contextlib.contextmanager
+def _atomic_target(output: Optional[str], directory: bool) -> Iterator:
+    """Yield where to write: stdout, or a temporary file/directory that replaces ``output``
+    only once everything was written (so ``output`` is complete or absent)."""
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    final = Path(output)
+    parent = final.parent if str(final.parent) else Path(".")
+    if directory:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=parent))
+        try:
+            yield tmp
+            final.mkdir(parents=True, exist_ok=True)
+            for item in tmp.iterdir():
+                os.replace(item, final / item.name)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
+    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=parent)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.chmod(name, 0o666 & ~_umask())
+        os.replace(name, final)
+    finally:
+        if os.path.exists(name):
+            os.unlink(name)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class _NoProgress:
+    """Stands in for a tqdm bar when none is shown."""
+
+    def update(self, n: int) -> None:
+        """Do nothing."""
+
+    def write(self, line: str, file: IO[str] = sys.stderr) -> None:
+        """Print ``line`` to ``file``."""
+        print(line, file=file)
+
+    def close(self) -> None:
+        """Do nothing."""
+
+
+def _progress_bar(mode: str):
+    show = mode == "always" or (mode == "auto" and sys.stderr.isatty())
+    if not show:
+        return _NoProgress()
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+
+def _probability(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return number
+
+
+# --- eval ------------------------------------------------------------------------------
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """``saidwhat eval``: score predictions (given or made now) against gold; print figures."""
+    from .brat import load_compartment
+    from .scoring import format_table, load_predictions, predictions_from_articles, score
+
+    gold = load_compartment(args.gold)
+    if args.predictions:
+        predictions = load_predictions(args.predictions)
+        name = os.path.basename(args.predictions)
+    else:
+        extractor = Extractor(load_pipeline(args.spacy_pipeline, args.min_confidence))
+        articles = list(extractor.extract_many(Article(id=stem, text=text) for stem, (text, _) in gold.items()))
+        predictions = predictions_from_articles(articles)
+        name = "saidwhat"
+        if args.save_predictions:
+            with _atomic_target(args.save_predictions, False) as stream:
+                writer = make_writer("jsonl", stream, include_text=False)
+                for article in articles:
+                    writer.write(article)
+                writer.close()
+    result = score(gold, predictions)
+    if args.json:
+        print(json.dumps({name: result}, indent=1))
+    else:
+        print(format_table(name, result))
+    return EXIT_OK
+
+
+# --- info ------------------------------------------------------------------------------
+
+
+def run_info(args: argparse.Namespace) -> int:
+    """``saidwhat info``: print the version, the spaCy pipeline and the approach."""
+    info = {"saidwhat": __version__, "python": sys.version.split()[0]}
+    info.update(pipeline_info(load_pipeline(args.spacy_pipeline, args.min_confidence)))
+    if args.json:
+        print(json.dumps(info, indent=1))
+        return EXIT_OK
+    pipe = info["spacy_pipeline"]
+    print(f"saidwhat        {info['saidwhat']}")
+    print(f"python          {info['python']}")
+    print(f"spacy           {info['spacy']}")
+    print(f"spacy pipeline  {pipe['package']} {pipe['version']} ({', '.join(pipe['components'])})")
+    print(f"approach        {info['approach']}")
+    print(f"min confidence  {info['min_confidence']}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

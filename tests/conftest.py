@@ -1,0 +1,36 @@
+"""Shared fixtures: the real pipeline, loaded once per test session, and data paths."""
+from pathlib import Path
+
+import pytest
+
+from saidwhat.pipeline import Extractor, load_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "harbor-talks.txt"
+SHARED = ROOT.parent / "shared"
+POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy pipeline with the saidwhat component."""
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp):
+    """An Extractor over the shared pipeline."""
+    return Extractor(nlp)
+
+
+@pytest.fixture(scope="session")
+def example_text():
+    """The bundled example article."""
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def polnear_dev():
+    """Path of PolNeAR dev in ../shared; the tests that need it fail loudly without it."""
+    assert POLNEAR_DEV.is_dir(), f"PolNeAR dev not found at {POLNEAR_DEV}: ../shared must sit beside the project"
+    return POLNEAR_DEV
