@@ -120,6 +120,22 @@ def _count_tokens(
         counts["gold_" + role] += len(gold_tokens)
 
 
+def judge(
+    tokens: TokenIndex, gold: List[GoldAttribution], pred: List[GoldAttribution]
+) -> List[Tuple[int, int, bool]]:
+    """Match one article's predictions to its gold; return ``(pred_i, gold_j, source_right)``.
+
+    A source is right when predicted and gold sources share a token or both are absent.
+    """
+    gold_sets = [{r: tokens.covered(a[r]) for r in ROLES} for a in gold]
+    pred_sets = [{r: tokens.covered(a[r]) for r in ROLES} for a in pred]
+    out = []
+    for i, j in match_by_content(pred_sets, gold_sets):
+        p_source, g_source = pred_sets[i]["source"], gold_sets[j]["source"]
+        out.append((i, j, bool(p_source & g_source) or not (p_source or g_source)))
+    return out
+
+
 def _count_attributions(
     text: str,
     tokens: TokenIndex,
@@ -128,17 +144,14 @@ def _count_attributions(
     counts: Counter,
 ) -> None:
     """Add one article's attribution-level counts (matches, sources, exact spans) to ``counts``."""
-    gold_sets = [{r: tokens.covered(a[r]) for r in ROLES} for a in gold]
-    pred_sets = [{r: tokens.covered(a[r]) for r in ROLES} for a in pred]
     direct = [is_direct(text, a["content"]) for a in gold]
     counts["pred"] += len(pred)
     counts["gold"] += len(gold)
     counts["gold_direct"] += sum(direct)
     counts["gold_indirect"] += len(direct) - sum(direct)
-    for i, j in match_by_content(pred_sets, gold_sets):
+    for i, j, source_right in judge(tokens, gold, pred):
         counts["quote"] += 1
-        p_source, g_source = pred_sets[i]["source"], gold_sets[j]["source"]
-        if (p_source & g_source) or not (p_source or g_source):
+        if source_right:
             counts["who_said_what"] += 1
             counts["wsw_direct" if direct[j] else "wsw_indirect"] += 1
         for role in ("content", "cue"):

@@ -1,0 +1,56 @@
+"""Print saidwhat's figures on PolNeAR dev with the project's scorer (same as attrscore).
+
+    .venv/bin/python benchmarks/accuracy.py [GOLD_DIR] [--by-rule]
+
+``--by-rule`` adds, for each extraction rule, how many attributions it made and the
+share of them that are who-said-what correct (the figure its confidence stands for).
+"""
+import argparse
+import collections
+import sys
+import time
+from pathlib import Path
+
+from saidwhat.brat import load_compartment
+from saidwhat.extractor import find_attributions
+from saidwhat.pipeline import Extractor, load_pipeline
+from saidwhat.schema import Article
+from saidwhat.scoring import TokenIndex, format_table, judge, predictions_from_articles, score
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
+
+
+def by_rule(nlp, gold):
+    """Return {rule: [made, who-said-what correct]} over the gold articles."""
+    counts = collections.defaultdict(lambda: [0, 0])
+    for doc, (text, attrs) in zip(nlp.pipe(t for t, _ in gold.values()), gold.values()):
+        found = find_attributions(doc)
+        pred = [{"source": [f.source] if f.source else [], "cue": [f.cue] if f.cue else [], "content": f.content}
+                for f in found]
+        right = {i for i, _, source_right in judge(TokenIndex(text), attrs, pred) if source_right}
+        for i, f in enumerate(found):
+            counts[f.rule][0] += 1
+            counts[f.rule][1] += i in right
+    return counts
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
+    ap.add_argument("--by-rule", action="store_true")
+    args = ap.parse_args()
+    gold = load_compartment(args.gold)
+    nlp = load_pipeline()
+    start = time.perf_counter()
+    articles = list(Extractor(nlp).extract_many(Article(id=k, text=t) for k, (t, _) in gold.items()))
+    elapsed = time.perf_counter() - start
+    print(format_table(Path(args.gold).name, score(gold, predictions_from_articles(articles))))
+    print(f"  {sum(len(a.attributions) for a in articles)} attributions in {elapsed:.1f} s")
+    if args.by_rule:
+        print("\n  rule                   made  right  precision")
+        for rule, (made, right) in sorted(by_rule(nlp, gold).items(), key=lambda kv: -kv[1][0]):
+            print(f"  {rule:22s} {made:5d}  {right:5d}  {right / made:.3f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

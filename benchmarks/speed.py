@@ -1,0 +1,55 @@
+"""Print words/s of the full saidwhat pipeline and of the bare spaCy pipeline on the
+same PolNeAR dev texts, single process, and their ratio (full time / bare time).
+
+    .venv/bin/python benchmarks/speed.py [GOLD_DIR] [--repeat N]
+
+Each is timed ``--repeat`` times (default 2) after a warm-up on a few articles; the
+best run counts, so a busy moment of the machine does not decide the figure.
+"""
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+from saidwhat.brat import load_compartment
+from saidwhat.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline
+from saidwhat.schema import Article
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
+
+
+def best_time(run, repeat):
+    """Return the shortest wall time of ``repeat`` calls of ``run``."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    texts = [text for text, _ in load_compartment(args.gold).values()]
+    words = sum(len(t.split()) for t in texts)
+
+    bare = spacy.load(DEFAULT_SPACY_PACKAGE)
+    extractor = Extractor(load_pipeline())
+    list(bare.pipe(texts[:4]))
+    list(extractor.extract_many(texts[:4]))
+
+    bare_s = best_time(lambda: list(bare.pipe(texts, batch_size=DEFAULT_BATCH_SIZE)), args.repeat)
+    full_s = best_time(lambda: list(extractor.extract_many(texts, batch_size=DEFAULT_BATCH_SIZE)), args.repeat)
+    print(f"{len(texts)} articles, {words} words (PolNeAR {Path(args.gold).name}), best of {args.repeat}")
+    print(f"  bare spaCy ({DEFAULT_SPACY_PACKAGE}): {bare_s:6.2f} s  {words / bare_s:8.0f} words/s")
+    print(f"  saidwhat full pipeline:          {full_s:6.2f} s  {words / full_s:8.0f} words/s")
+    print(f"  ratio full / bare: {full_s / bare_s:.2f}x")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

