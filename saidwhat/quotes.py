@@ -2,7 +2,9 @@
 
 Works on the plain text, one paragraph (line) at a time, so a stray or unbalanced
 mark can never pair across the article. Straight marks (``"``) are told apart as
-opening or closing by what stands beside them; curly marks say which they are.
+opening or closing by what stands beside them; curly marks say which they are, unless
+plainly mistyped (a closing mark opening a word, an opening mark after the last word).
+A curly quote may hold straight or curly quotes of its own.
 A quote that is still open at the end of a paragraph continues into the next
 paragraph when that one opens with a mark (the newspaper convention for a quote of
 several paragraphs); otherwise it ends with its paragraph.
@@ -85,6 +87,7 @@ def _pair_marks(text: str, start: int, end: int) -> Tuple[List[Tuple[int, int]],
     """Pair the marks of one paragraph; return closed quotes and the offset of one left open."""
     pairs: List[Tuple[int, int]] = []
     open_at = None
+    nested = 0  # curly quotes open inside the open curly quote
     for i in range(start, end):
         ch = text[i]
         if ch not in QUOTE_MARKS:
@@ -93,8 +96,13 @@ def _pair_marks(text: str, start: int, end: int) -> Tuple[List[Tuple[int, int]],
         if open_at is None:
             if role == "open":
                 open_at = i
-        elif text[open_at] == OPENING and ch != CLOSING:
-            continue  # a straight mark inside a curly quote is a quote inside the quote
+        elif text[open_at] == OPENING and ch != CLOSING and CLOSING in text[i:end]:
+            # a straight mark inside a curly quote, or a curly quote inside it when enough
+            # closing marks follow for both
+            if ch == OPENING and text.count(CLOSING, i, end) > nested + 1:
+                nested += 1
+        elif ch == CLOSING and nested:
+            nested -= 1
         elif role == "close" and i > open_at + 1:
             pairs.append((open_at, i + 1))
             open_at = None
@@ -104,12 +112,14 @@ def _pair_marks(text: str, start: int, end: int) -> Tuple[List[Tuple[int, int]],
 def _role(text: str, i: int, start: int, end: int) -> str:
     """Say whether the mark at ``i`` opens or closes a quote (or is ambiguous: "either")."""
     ch = text[i]
-    if ch == OPENING:
-        return "open"
-    if ch == CLOSING:
-        return "close"
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
+    if ch == OPENING:
+        # An opening mark typed where a closing one belongs: after a word, before a space.
+        return "close" if not before.isspace() and (after.isspace() or i + 1 == end) else "open"
+    if ch == CLOSING:
+        # A closing mark typed where an opening one belongs: at a word start after a space.
+        return "open" if before.isspace() and after.isalnum() else "close"
     if before in OPENS_AFTER and not after.isspace():
         return "open"
     if after.isspace() or not after.isalnum():
