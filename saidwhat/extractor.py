@@ -58,6 +58,7 @@ EDGE_PUNCT = frozenset(",;:-\u2014\u2013")
 # with the right source), measured on PolNeAR TRAIN (840 articles; dev was kept out) by
 # running find_attributions on the pipeline's Docs, add-one smoothed:
 # (correct + 1) / (predictions + 2). Number of train predictions in the comments.
+# Reproduce with: benchmarks/accuracy.py ../shared/data/polnear/train --by-rule
 RULE_CONFIDENCE: Dict[str, float] = {
     "quote-cue-after": 0.93,  # 2619
     "quote-in-clause": 0.87,  # 52
