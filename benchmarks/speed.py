@@ -15,7 +15,6 @@ import spacy
 
 from saidwhat.brat import load_compartment
 from saidwhat.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline
-from saidwhat.schema import Article
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 

@@ -24,8 +24,6 @@ from .pipeline import DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline, pipeline_
 from .reading import INPUT_FORMATS, read_inputs
 from .schema import Article
 
-logger = logging.getLogger("saidwhat")
-
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILURE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 MAIN_HELP = """\

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .cues import QUOTING, REPORTING, according_to, cue_extent, is_speech_verb, nominal_clause, reporting_kind
 from .quotes import QUOTE_MARKS, Quote, find_quotes, paragraphs

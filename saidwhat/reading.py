@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Any, Dict, IO, Iterable, Iterator, Optional, Union
@@ -62,6 +61,7 @@ def read_inputs(paths: Iterable[str], input_format: str = "auto", stdin: Optiona
 def read_file(path: Path, input_format: str = "auto") -> Iterator[Item]:
     """Yield the article(s) in one file, or one InputError saying why it cannot be read."""
     fmt = input_format if input_format != "auto" else SUFFIX_FORMATS.get(path.suffix.lower(), "txt")
+    logger.debug("reading %s as %s", path, fmt)
     if fmt == "jsonl":
         try:
             stream = open(path, "rb")
