@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import IO, Iterator, List, Optional, Sequence
 
 from . import __version__
-from .errors import InputError, SaidwhatError
+from .errors import InputError, OutputError, SaidwhatError
 from .formats import FORMATS, make_writer, writer_class
 from .pipeline import DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline, pipeline_info
 from .reading import INPUT_FORMATS, read_inputs
 from .schema import Article
 
-EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILURE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
 MAIN_HELP = """\
 Find who said what in news articles: every direct, indirect and mixed quotation
@@ -97,6 +97,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         print("saidwhat: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`saidwhat extract ... | head`): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except (SaidwhatError, OSError) as err:
         print(f"saidwhat: error: {err}", file=sys.stderr)
         return EXIT_FAILURE
@@ -192,6 +197,10 @@ def _atomic_target(output: Optional[str], directory: bool) -> Iterator:
         return
     final = Path(output)
     parent = final.parent if str(final.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"cannot write {output}: no directory {parent}")
+    if final.exists() and final.is_dir() != directory:
+        raise OutputError(f"cannot write {output}: it is {'a file' if directory else 'a directory'}")
     if directory:
         tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=parent))
         try:

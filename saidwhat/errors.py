@@ -25,6 +25,10 @@ class InputError(SaidwhatError):
         super().__init__(f"{where}: {reason}")
 
 
+class OutputError(SaidwhatError):
+    """An ``--output`` destination that cannot be written."""
+
+
 class GoldDataError(SaidwhatError):
     """A gold-standard directory or brat file that cannot be used for evaluation."""
 

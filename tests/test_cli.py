@@ -137,3 +137,23 @@ def test_demo_article_as_text_table(capsys):
     code, out, err = run(capsys, "extract", "--format", "text", EXAMPLE)
     assert code == 0
     assert out.splitlines()[0].startswith("harbor-talks  (")
+
+
+def test_unwritable_output_is_refused_before_any_work(capsys, story, tmp_path):
+    code, out, err = run(capsys, "extract", story, "--output", tmp_path / "no" / "such" / "out.jsonl")
+    assert code == 2
+    assert err == f"saidwhat: error: cannot write {tmp_path / 'no' / 'such' / 'out.jsonl'}: no directory {tmp_path / 'no' / 'such'}\n"
+    code, out, err = run(capsys, "extract", story, "--output", tmp_path)
+    assert code == 2 and err.endswith("it is a directory\n")
+
+
+def test_directory_of_articles_and_stdin_dash(capsys, tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("It will rain, forecasters said.")
+    (tmp_path / "b.jsonl").write_text('{"id": "b1", "text": "Nothing happened."}\n')
+    code, out, err = run(capsys, "extract", tmp_path, "--no-text")
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b1"]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Prices will rise, the bank warned.")))
+    code, out, err = run(capsys, "extract", "-", "--no-text")
+    record = json.loads(out)
+    assert [(a["source"]["text"], a["cue"]["text"]) for a in record["attributions"]] == [("the bank", "warned")]
