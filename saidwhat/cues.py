@@ -21,8 +21,11 @@ tweet post report shout yell cry whisper complain predict promise vow boast conc
 confirm deny suggest agree urge plead muse recount testify emphasize stress counter
 retort caution describe wonder mention reiterate repeat assert contend maintain allege
 charge lament proclaim scoff chime interject offer summarize sum put
-read point demand chant sing exclaim scold quote
+read point demand chant sing exclaim scold quote bark react riff accuse
 """.split())
+
+# Verbs with a particle that introduce a direct quote ("...," he went on).
+SPEECH_PHRASAL = frozenset((("go", "on"), ("shoot", "back"), ("fire", "back"), ("write", "back"), ("hit", "back")))
 
 # Verbs that introduce reported speech or thought through a clause ("said that ...").
 REPORTING = SPEECH | frozenset("""
@@ -63,8 +66,14 @@ CUE_CHILD_DEPS = frozenset(("aux", "auxpass", "neg", "prt"))
 
 
 def is_speech_verb(token: Token) -> bool:
-    """Return True if ``token`` is a verb that can introduce a direct quote."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH
+    """Return True if ``token`` is a verb that can introduce a direct quote, on its own
+    (``said``) or with its particle (``went on``, ``shot back``)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH or any(
+        (lemma, child.lower_) in SPEECH_PHRASAL for child in token.children if child.dep_ == "prt"
+    )
 
 
 def reporting_kind(token: Token) -> Optional[str]:

@@ -4,10 +4,14 @@ The first approach is rules over spaCy's parse:
 
 1. Direct quotes (:mod:`saidwhat.quotes`) take the speech verb right after them
    (``"...," Trump said``, ``"...," said Donna Brazile``), a signature dash
-   (``"..." ― Jane Doe``) or the cue right before them (``Trump said: "..."``,
-   ``According to Limbaugh, "..."``, ``I had to change my answer: "..."``) as their cue,
+   (``"..." ― Jane Doe``, also opening the next paragraph) or the cue right before
+   them (``Trump said: "..."``, ``According to Limbaugh, "..."``, ``I had to change my
+   answer: "..."``) as their cue,
    and its subject as their source. A quote inside the clause a later speech verb
-   reports (``The summit accomplished "too little," he added``) goes with that clause.
+   reports (``The summit accomplished "too little," he added``) goes with that clause;
+   one relayed ``according to`` someone after it goes to that someone. A speech verb in
+   the sentence after a quote that ends in a full stop is its cue only when it says
+   nothing of its own (``"...." Trump said``, not ``"...." She noted a rally``).
    A quote with no cue of its own joins the attributed quote beside it in the same
    paragraph (a quote split by its cue), the attribution just before it in its paragraph
    (``..., Schiff said. "..."``), the cue that closed the previous paragraph with a colon,
@@ -18,8 +22,8 @@ The first approach is rules over spaCy's parse:
    intention verb with an infinitive (``plans to ...``), a verb with quoted complements
    (``called X a "..."``), a reporting noun with a that-clause (``her assertion that``),
    "according to X", and a speech verb set after the clause it reports (``The talks
-   failed, officials said``). A direct quote with its cue outranks a reported clause
-   around it.
+   failed, officials said``) or inside it between commas (``The talks, he said, failed``).
+   A direct quote with its cue outranks a reported clause around it.
 
 :func:`find_attributions` returns plain :class:`Found` records with character offsets;
 the spaCy component turns them into schema objects.
@@ -48,6 +52,10 @@ SPEAKER_LABEL = re.compile(r"[\"\u201c]?([A-Z][A-Z.'\- ]{1,30}[A-Z]):[ \u00a0]+"
 MIN_TURN_WORDS = 3
 # How many words may lead from a cue into the second part of a split quote (", but").
 MAX_LEAD_WORDS = 4
+# Dependents by which a speech verb says something of its own (an object or a clause).
+COMPLEMENT_DEPS = frozenset(("ccomp", "xcomp", "dobj"))
+# Parts of speech that open the subject of a cue after a quote.
+SUBJECT_STARTS = frozenset(("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM"))
 # Dashes that attribute a quote to the name after them ("..." ― Jane Doe).
 DASHES = frozenset("\u2015\u2014\u2013-")
 # Punctuation trimmed from the edges of a reported clause.
@@ -60,21 +68,23 @@ EDGE_PUNCT = frozenset(",;:-\u2014\u2013")
 # (correct + 1) / (predictions + 2). Number of train predictions in the comments.
 # Reproduce with: benchmarks/accuracy.py ../shared/data/polnear/train --by-rule
 RULE_CONFIDENCE: Dict[str, float] = {
-    "quote-cue-after": 0.93,  # 2619
+    "quote-cue-after": 0.94,  # 2615
+    "quote-according-to": 0.89,  # 25
+    "clause-around-cue": 0.89,  # 155
     "quote-in-clause": 0.87,  # 52
-    "according-to": 0.86,  # 381
-    "quote-cue-before": 0.83,  # 501
+    "according-to": 0.86,  # 378
+    "quote-cue-before": 0.84,  # 510
     "speaker-turn": 0.83,  # 4
-    "clause": 0.76,  # 6061
+    "quote-dash": 0.80,  # 8
+    "clause": 0.76,  # 6052
     "quote-colon-paragraph": 0.73,  # 20
     "clause-before-cue": 0.71,  # 36
-    "quoted-complement": 0.70,  # 517
+    "quoted-complement": 0.70,  # 516
     "quote-colon": 0.64,  # 43
-    "infinitive": 0.58,  # 792
+    "infinitive": 0.58,  # 788
     "nominal": 0.52,  # 81
-    "clause-cut-off": 0.38,  # 14
-    "quote-dash": 0.33,  # 1
-    "quote-no-cue": 0.02,  # 124: the speaker is never known
+    "clause-cut-off": 0.41,  # 15
+    "quote-no-cue": 0.02,  # 92: the speaker is never known
 }
 
 
@@ -176,7 +186,11 @@ def _direct_quotes(doc: Doc) -> Tuple[List[Found], List[Quote]]:
             else:
                 limit = paras[_paragraph_of(paras, q.end - 1)][1]
             previous_end = para_quotes[k - 1].end if k else p_start
-            item = _cue_after(doc, q, q.end, limit) or _cue_before(doc, q, previous_end)
+            item = (
+                _cue_after(doc, q, q.end, limit)
+                or _signature_below(doc, q, paras, p_index)
+                or _cue_before(doc, q, previous_end)
+            )
             attributed.append((q, item))
         _join_split_quotes(doc, attributed)
         for q, item in attributed:
@@ -264,18 +278,27 @@ def _cue_after(doc: Doc, q: Quote, start: int, limit: int) -> Optional[Found]:
     """``"...," Trump said at ...`` / ``"...," said Donna Brazile`` / ``"..." ― Name``:
     a cue after the quote. The cue is a speech verb near the quote, or further on when
     all that stands between is its subject. A quote inside the clause a verb after it
-    reports (``The summit accomplished "too little," he added``) goes with that clause."""
+    reports (``The summit accomplished "too little," he added``) goes with that clause;
+   one relayed ``according to`` someone after it goes to that someone. A speech verb in
+   the sentence after a quote that ends in a full stop is its cue only when it says
+   nothing of its own (``"...." Trump said``, not ``"...." She noted a rally``)."""
     dashed = _cue_dash(doc, q, start, limit)
     if dashed is not None:
         return dashed
     if _closes_sentence(doc.text, q):
         return None
+    new_sentence = _new_sentence_after(doc.text, q)
     gap = _clause_tokens(doc, start, limit)
+    relayed = None if _embedded(doc.text, q) else _according_after(q, gap)
+    if relayed is not None:
+        return relayed
     for k, token in enumerate(gap):
         if token.pos_ == "SCONJ" and token.lower_ != "as":
             return None  # "...," while others said: a new clause, not the quote's cue
         if not is_speech_verb(token):
             continue
+        if new_sentence and any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
+            return None  # "... of the state." She noted a planned rally: a sentence of its own
         clause = _own_clause(token, q)
         if clause is not None and clause.i < token.i and clause.left_edge.idx <= q.start < clause.right_edge.idx:
             content = _trimmed(list(clause.subtree))
@@ -284,7 +307,7 @@ def _cue_after(doc: Doc, q: Quote, start: int, limit: int) -> Optional[Found]:
         if clause is not None and (k > 1 or clause.i < token.i):
             continue
         subject = source_extent(token, (q.start, q.end))
-        if k >= MAX_CUE_DISTANCE and not (subject and subject[0] == gap[0].idx):
+        if k >= MAX_CUE_DISTANCE and not (subject and subject[0] == gap[0].idx) and not _set_off_subject(gap[:k]):
             continue
         if k and (subject is None or subject[0] > token.idx):
             subject = _leading_phrase(gap[:k]) or subject
@@ -293,6 +316,29 @@ def _cue_after(doc: Doc, q: Quote, start: int, limit: int) -> Optional[Found]:
             src = None
         return Found(list(q.fragments), cue_extent(token), src, "quote-cue-after", token.i, [q])
     return None
+
+
+def _according_after(q: Quote, gap: Sequence[Token]) -> Optional[Found]:
+    """``"...," O'Malley said, according to the Las Vegas Sun``: PolNeAR gives the quote,
+    with the words that lead to "according to", to the source that relays it."""
+    for k, token in enumerate(gap):
+        if token.pos_ == "SCONJ" and token.lower_ != "as":
+            return None
+        obj = according_to(token)
+        if obj is not None:
+            lead = _trimmed(list(gap[:k]))
+            content = list(q.fragments) + ([lead] if lead else [])
+            return Found(content, cue_extent(token), phrase_extent(obj), "quote-according-to", token.i, [q])
+    return None
+
+
+def _set_off_subject(tokens: Sequence[Token]) -> bool:
+    """True for the words between a quote and a far cue when they read as its subject set
+    off by commas (``"...," an intelligence source, who was not authorized ..., told``):
+    a noun phrase first, a comma last, and no verb of a clause of their own."""
+    if len(tokens) < 3 or tokens[-1].text != "," or tokens[0].pos_ not in SUBJECT_STARTS:
+        return False
+    return not any(t.dep_ in ("ROOT", "ccomp", "conj") and t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _leads_into(doc: Doc, item: Found, q: Quote) -> bool:
@@ -324,11 +370,23 @@ def _closes_sentence(text: str, q: Quote) -> bool:
     return inner.endswith(".") and _embedded(text, q)
 
 
+def _new_sentence_after(text: str, q: Quote) -> bool:
+    """True for a quote ending in a full stop that a capitalised word follows
+    (``"... in all areas of the state." She noted ...``): a new sentence may start there,
+    whose speech verb is the quote's cue only if it says nothing of its own."""
+    inner = text[q.fragments[-1][0]:q.end].rstrip("".join(QUOTE_MARKS) + " ")
+    after = text[q.end:q.end + 40].lstrip(" \u00a0")
+    return inner.endswith(".") and after[:1].isupper()
+
+
 def _leading_phrase(tokens: Sequence[Token]) -> Optional[Offsets]:
     """For ``"...," Tulsa police Chief Chuck Jordan said`` parsed with no subject: the
-    words between the quote and its cue, when they name someone."""
+    words between the quote and its cue, when they name someone (and do not open with a
+    preposition or conjunction that goes on with the sentence)."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
-    if not words or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+    if not words or words[0].pos_ in ("ADP", "SCONJ", "CCONJ", "PART"):
+        return None  # "..." for Clinton, said Kunin: the rest of the sentence, not a name
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
         return None
     return _extent(words)
 
@@ -356,6 +414,21 @@ def _cue_dash(doc: Doc, q: Quote, start: int, limit: int) -> Optional[Found]:
     if not name or (rest and not rest[0].is_punct):
         return None  # "... - "a quote" - Democrats said": an aside, not a signature
     return Found(list(q.fragments), (dash, dash + 1), _extent(name), "quote-dash", None, [q])
+
+
+def _signature_below(doc: Doc, q: Quote, paras: Sequence[Offsets], p_index: int) -> Optional[Found]:
+    """A quote of its own that ends its paragraph, signed in the next one (``"..." ¶
+    -President Obama, tweeting after ...``)."""
+    text = doc.text
+    p_end = paras[p_index][1]
+    if _embedded(text, q) or q.end > p_end or p_index + 1 >= len(paras):
+        return None
+    if any(ch.isalnum() for ch in text[q.end:p_end]):
+        return None
+    next_start, next_end = paras[p_index + 1]
+    if text[next_start] not in DASHES:
+        return None
+    return _cue_dash(doc, q, next_start, next_end)
 
 
 def _cue_before(doc: Doc, q: Quote, start: int) -> Optional[Found]:
@@ -496,10 +569,20 @@ def _reported(doc: Doc, used_cues: Set[int]) -> Iterable[Found]:
             if content:
                 yield Found([content], cue_extent(token), source_extent(token), "clause-cut-off", token.i)
                 continue
-        if token.dep_ == "parataxis" and is_speech_verb(token) and token.i > token.head.i:
+        if token.dep_ == "parataxis" and is_speech_verb(token) and (token.i > token.head.i or _parenthetical(token)):
             content = _clause_without(token.head, token)
             if content:
-                yield Found(content, cue_extent(token), source_extent(token), "clause-before-cue", token.i)
+                rule = "clause-before-cue" if token.i > token.head.i else "clause-around-cue"
+                yield Found(content, cue_extent(token), source_extent(token), rule, token.i)
+
+
+def _parenthetical(cue: Token) -> bool:
+    """True for a cue set off by commas inside the clause it reports
+    (``South Carolina, he said, was ...``)."""
+    doc = cue.doc
+    words = [t.i for t in cue.subtree if not t.is_punct]
+    left, right = words[0] - 1, words[-1] + 1
+    return left >= 0 and right < len(doc) and doc[left].text == "," and doc[right].text == ","
 
 
 def _clause_body(clause: Token) -> List[Token]:

@@ -4,7 +4,8 @@ Works on the plain text, one paragraph (line) at a time, so a stray or unbalance
 mark can never pair across the article. Straight marks (``"``) are told apart as
 opening or closing by what stands beside them; curly marks say which they are, unless
 plainly mistyped (a closing mark opening a word, an opening mark after the last word).
-A curly quote may hold straight or curly quotes of its own.
+A curly quote may hold straight or curly quotes of its own; a straight mark that can
+only close, with no straight quote open inside, closes it (``“...," she said. "...”``).
 A quote that is still open at the end of a paragraph continues into the next
 paragraph when that one opens with a mark (the newspaper convention for a quote of
 several paragraphs); otherwise it ends with its paragraph.
@@ -88,6 +89,7 @@ def _pair_marks(text: str, start: int, end: int) -> Tuple[List[Tuple[int, int]],
     pairs: List[Tuple[int, int]] = []
     open_at = None
     nested = 0  # curly quotes open inside the open curly quote
+    straight_inside = False  # a straight quote open inside the open curly quote
     for i in range(start, end):
         ch = text[i]
         if ch not in QUOTE_MARKS:
@@ -95,12 +97,18 @@ def _pair_marks(text: str, start: int, end: int) -> Tuple[List[Tuple[int, int]],
         role = _role(text, i, start, end)
         if open_at is None:
             if role == "open":
-                open_at = i
+                open_at, straight_inside = i, False
+        elif ch == STRAIGHT and text[open_at] == OPENING and role == "close" and not (straight_inside or nested):
+            # a curly quote closed with a straight mark (“...," she said. "...”)
+            pairs.append((open_at, i + 1))
+            open_at = None
         elif text[open_at] == OPENING and ch != CLOSING and CLOSING in text[i:end]:
             # a straight mark inside a curly quote, or a curly quote inside it when enough
             # closing marks follow for both
             if ch == OPENING and text.count(CLOSING, i, end) > nested + 1:
                 nested += 1
+            elif ch == STRAIGHT:
+                straight_inside = not straight_inside
         elif ch == CLOSING and nested:
             nested -= 1
         elif role == "close" and i > open_at + 1:
