@@ -6,7 +6,8 @@
 [('direct', 'the mayor', 'said')]
 
 ``extract`` and ``extract_many`` share one pipeline, loaded on first use; build an
-:class:`Extractor` yourself to choose the spaCy package or a confidence threshold.
+:class:`Extractor` yourself to choose the spaCy package, a confidence threshold or a
+model trained with ``saidwhat train`` (``Extractor(load_pipeline(model="models/crf"))``).
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The command line: ``saidwhat extract``, ``saidwhat eval`` and ``saidwhat info``.
+"""The command line: ``saidwhat extract``, ``eval``, ``info`` and ``train``.
 
 Everything a command prints as its result goes to stdout (or ``--output``); problems
 with single inputs go to stderr, one line each, and make the exit status 1 once every
@@ -17,12 +17,16 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator, List, Optional, Sequence
 
+from spacy.language import Language
+
 from . import __version__
 from .errors import InputError, OutputError, SaidwhatError
 from .formats import FORMATS, make_writer, writer_class
 from .pipeline import DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline, pipeline_info
 from .reading import INPUT_FORMATS, read_inputs
 from .schema import Article
+
+logger = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
@@ -36,6 +40,9 @@ examples:
   saidwhat extract news/ --format csv -o quotes.csv a folder, one CSV row per quote
   saidwhat eval ../shared/data/polnear/dev          score the pipeline on PolNeAR dev
   saidwhat info                                     what is installed and in use
+  saidwhat train --data ../shared/data/polnear --out models/crf
+                                                    train the optional CRF model
+  saidwhat extract --model models/crf article.txt   the rules plus that model
 """
 
 EXTRACT_HELP = """\
@@ -72,11 +79,35 @@ examples:
 """
 
 INFO_HELP = """\
-Show the saidwhat version, the spaCy pipeline in use and the extraction approach.
+Show the saidwhat version, the spaCy pipeline in use and the extraction approach
+(with --model, the model's training record: articles, date, parameters).
 
 examples:
   saidwhat info
   saidwhat info --json
+  saidwhat info --model models/crf
+"""
+
+TRAIN_HELP = """\
+Train the optional CRF model on PolNeAR and write it to --out, for use with
+--model in extract, eval and info. The rules stay the default: the model adds the
+attributions they miss (two CRF stages: cues, then each cue's source and content).
+
+--data is a PolNeAR directory with the compartments train/ and, optionally, dev/
+(each with text/ and attributions/). The train texts are parsed (progress is
+logged), both stages are trained, and the model is written to --out in full or not
+at all. With dev/, the dev figures of the rules alone and of the rules with the
+new model are printed. On all 840 PolNeAR train articles this took about 2.5
+minutes of parsing and 4 of training on a 2-core machine.
+
+Training is deterministic (L-BFGS): the same data gives the same model. --seed
+is only recorded in the model's meta.json.
+
+examples:
+  saidwhat train --data ../shared/data/polnear --out models/crf
+  saidwhat train --data ../shared/data/polnear --out /tmp/crf-small --limit 50
+  saidwhat extract --model models/crf --format text article.txt
+  saidwhat eval ../shared/data/polnear/dev --model models/crf
 """
 
 
@@ -87,7 +118,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version or a usage error, already printed
         return int(exit_.code or 0)
-    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
+    quiet_level = getattr(args, "log_level", logging.WARNING)
+    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbose", False) else quiet_level,
                         format="saidwhat: %(levelname)s: %(message)s")
     if not getattr(args, "command", None):
         parser.print_help()
@@ -114,12 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"saidwhat {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-v", "--verbose", action="store_true", help="log what happens, to stderr")
-    common.add_argument("--spacy-pipeline", default=DEFAULT_SPACY_PACKAGE, metavar="PACKAGE",
-                        help=f"installed spaCy pipeline package to parse with (default: {DEFAULT_SPACY_PACKAGE})")
+    base = argparse.ArgumentParser(add_help=False)
+    base.add_argument("-v", "--verbose", action="store_true", help="log what happens, to stderr")
+    base.add_argument("--spacy-pipeline", default=DEFAULT_SPACY_PACKAGE, metavar="PACKAGE",
+                      help=f"installed spaCy pipeline package to parse with (default: {DEFAULT_SPACY_PACKAGE})")
+    common = argparse.ArgumentParser(add_help=False, parents=[base])
     common.add_argument("--min-confidence", type=_probability, default=0.0, metavar="P",
                         help="drop attributions whose confidence is below P (0-1, default: 0)")
+    common.add_argument("--model", metavar="DIR",
+                        help="a model trained with saidwhat train (default: the rules alone)")
 
     ex = sub.add_parser("extract", parents=[common], help="find attributions in articles",
                         description=EXTRACT_HELP, formatter_class=raw)
@@ -148,7 +183,21 @@ def build_parser() -> argparse.ArgumentParser:
                           description=INFO_HELP, formatter_class=raw)
     info.add_argument("--json", action="store_true", help="print as JSON")
     info.set_defaults(run=run_info)
+
+    tr = sub.add_parser("train", parents=[base], help="train the optional CRF model on PolNeAR",
+                        description=TRAIN_HELP, formatter_class=raw)
+    tr.add_argument("--data", required=True, metavar="DIR", help="PolNeAR directory with train/ (and dev/)")
+    tr.add_argument("--out", required=True, metavar="DIR", help="model directory to write (written in full or not at all)")
+    tr.add_argument("--seed", type=int, default=0, metavar="N",
+                    help="recorded in the model's meta.json; training is deterministic (default: 0)")
+    tr.add_argument("--limit", type=_positive, metavar="N", help="train on the first N train articles only")
+    tr.set_defaults(run=run_train, log_level=logging.INFO)
     return parser
+
+
+def _pipeline(args: argparse.Namespace) -> Language:
+    """Return the pipeline the common options ask for."""
+    return load_pipeline(args.spacy_pipeline, args.min_confidence, args.model)
 
 
 # --- extract ---------------------------------------------------------------------------
@@ -163,7 +212,7 @@ def run_extract(args: argparse.Namespace) -> int:
     if is_dir_format and not args.output:
         print(f"saidwhat: error: --format {args.format} writes a directory: give it with --output DIR", file=sys.stderr)
         return EXIT_FAILURE
-    extractor = Extractor(load_pipeline(args.spacy_pipeline, args.min_confidence))
+    extractor = Extractor(_pipeline(args))
     failures: List[InputError] = []
     progress = _progress_bar(args.progress)
     articles = _report_errors(read_inputs(args.paths, args.input_format), failures, progress)
@@ -190,7 +239,8 @@ def _report_errors(items, failures: List[InputError], progress) -> Iterator[Arti
 @contextlib.contextmanager
 def _atomic_target(output: Optional[str], directory: bool) -> Iterator:
     """Yield where to write: stdout, or a temporary file/directory that replaces ``output``
-    only once everything was written (so ``output`` is complete or absent)."""
+    only once everything was written (so ``output`` is complete or absent). A new
+    directory is the temporary one renamed; into an existing one the files are moved."""
     if output is None:
         yield sys.stdout
         sys.stdout.flush()
@@ -205,9 +255,12 @@ def _atomic_target(output: Optional[str], directory: bool) -> Iterator:
         tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=parent))
         try:
             yield tmp
-            final.mkdir(parents=True, exist_ok=True)
-            for item in tmp.iterdir():
-                os.replace(item, final / item.name)
+            if final.exists():
+                for item in tmp.iterdir():
+                    os.replace(item, final / item.name)
+            else:
+                os.chmod(tmp, 0o777 & ~_umask())
+                os.replace(tmp, final)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         return
@@ -251,6 +304,13 @@ def _progress_bar(mode: str):
     return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
+
+
 def _probability(value: str) -> float:
     number = float(value)
     if not 0.0 <= number <= 1.0:
@@ -271,7 +331,7 @@ def run_eval(args: argparse.Namespace) -> int:
         predictions = load_predictions(args.predictions)
         name = os.path.basename(args.predictions)
     else:
-        extractor = Extractor(load_pipeline(args.spacy_pipeline, args.min_confidence))
+        extractor = Extractor(_pipeline(args))
         articles = list(extractor.extract_many(Article(id=stem, text=text) for stem, (text, _) in gold.items()))
         predictions = predictions_from_articles(articles)
         name = "saidwhat"
@@ -295,7 +355,7 @@ def run_eval(args: argparse.Namespace) -> int:
 def run_info(args: argparse.Namespace) -> int:
     """``saidwhat info``: print the version, the spaCy pipeline and the approach."""
     info = {"saidwhat": __version__, "python": sys.version.split()[0]}
-    info.update(pipeline_info(load_pipeline(args.spacy_pipeline, args.min_confidence)))
+    info.update(pipeline_info(_pipeline(args)))
     if args.json:
         print(json.dumps(info, indent=1))
         return EXIT_OK
@@ -306,6 +366,31 @@ def run_info(args: argparse.Namespace) -> int:
     print(f"spacy pipeline  {pipe['package']} {pipe['version']} ({', '.join(pipe['components'])})")
     print(f"approach        {info['approach']}")
     print(f"min confidence  {info['min_confidence']}")
+    if "model" in info:
+        model = info["model"]
+        print(f"model           trained {model.get('trained', '?')} on {model.get('articles', '?')} articles, "
+              f"seed {model.get('seed')}, parameters {json.dumps(model.get('params'))}")
+    return EXIT_OK
+
+
+# --- train -----------------------------------------------------------------------------
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """``saidwhat train``: train the CRF model into ``--out``; print dev figures if dev/ exists."""
+    from .model.crf import CRFModel
+    from .model.training import evaluate, load_polnear, parser, train_model
+    from .scoring import format_table
+
+    train_gold, dev_gold = load_polnear(args.data, args.limit)
+    nlp = parser(args.spacy_pipeline)
+    with _atomic_target(args.out, True) as model_dir:
+        stats = train_model(nlp, train_gold, model_dir, seed=args.seed)
+    logger.info("wrote the model to %s (%d articles, %.0f s of training)", args.out,
+                len(train_gold), stats["cue_train_s"] + stats["span_train_s"])
+    if dev_gold is not None:
+        results = evaluate(nlp, dev_gold, CRFModel(args.out))
+        print("\n".join(format_table(name, result) for name, result in results.items()))
     return EXIT_OK
 
 

@@ -2,26 +2,33 @@
 
 Like spaCy's own rulers, :class:`AttributionFinder` finds things in ``__call__`` and
 sets them on the Doc in a separate step, :meth:`AttributionFinder.set_annotations`.
-Its settings arrive through the ``saidwhat`` factory with defaults.
+Its settings arrive through the ``saidwhat`` factory with defaults: without a
+``model`` it runs the rules alone; with a model directory (trained by ``saidwhat
+train``) it adds the CRF model's attributions that the rules miss
+(:func:`saidwhat.model.hybrid.find_hybrid`).
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import PipelineError
 from .extractor import Found, find_attributions
+from .model.crf import CRFModel
+from .model.hybrid import find_hybrid
 from .schema import Attribution, TextSpan
 
 EXTENSION = "attributions"
 
 
-@Language.factory("saidwhat", default_config={"min_confidence": 0.0})
-def make_attribution_finder(nlp: Language, name: str, min_confidence: float) -> "AttributionFinder":
-    """Build the ``saidwhat`` component; ``min_confidence`` drops less certain attributions."""
-    return AttributionFinder(nlp, name, min_confidence=min_confidence)
+@Language.factory("saidwhat", default_config={"min_confidence": 0.0, "model": None})
+def make_attribution_finder(nlp: Language, name: str, min_confidence: float,
+                            model: Optional[str]) -> "AttributionFinder":
+    """Build the ``saidwhat`` component; ``min_confidence`` drops less certain attributions,
+    ``model`` is a model directory to use with the rules (default: the rules alone)."""
+    return AttributionFinder(nlp, name, min_confidence=min_confidence, model=model)
 
 
 class AttributionFinder:
@@ -30,11 +37,16 @@ class AttributionFinder:
     Needs a dependency parser and lemmatizer earlier in the pipeline.
     ``doc._.attributions`` is a list of :class:`~saidwhat.schema.Attribution` whose
     offsets point into ``doc.text``, numbered from 1 in text order.
+
+    ``model`` is a directory written by ``saidwhat train``, loaded once here (PipelineError
+    if it is not a model); ``None`` runs the rules alone.
     """
 
-    def __init__(self, nlp: Language, name: str = "saidwhat", *, min_confidence: float = 0.0):
+    def __init__(self, nlp: Language, name: str = "saidwhat", *, min_confidence: float = 0.0,
+                 model: Optional[str] = None):
         self.name = name
         self.min_confidence = min_confidence
+        self.model = CRFModel(model) if model is not None else None
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
 
@@ -47,7 +59,8 @@ class AttributionFinder:
         """Return the attributions found in ``doc`` at or above ``min_confidence``."""
         if len(doc) and not doc.has_annotation("DEP"):
             raise PipelineError(f"the '{self.name}' component needs a dependency parser before it in the pipeline")
-        return [f for f in find_attributions(doc) if f.confidence >= self.min_confidence]
+        found = find_attributions(doc) if self.model is None else find_hybrid(doc, self.model)
+        return [f for f in found if f.confidence >= self.min_confidence]
 
     def set_annotations(self, doc: Doc, found: List[Found]) -> None:
         """Store ``found`` on ``doc._.attributions`` as schema Attributions."""

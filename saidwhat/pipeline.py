@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+import os
 import re
 from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union
 
@@ -43,9 +44,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 0.0) -> Language:
+def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 0.0,
+                  model: Optional[Union[str, os.PathLike]] = None) -> Language:
     """Load spaCy pipeline ``package`` with paragraph boundaries before its parser and the
-    ``saidwhat`` component at the end; return the Language."""
+    ``saidwhat`` component at the end; return the Language.
+
+    ``model`` is a directory trained by ``saidwhat train`` to use with the rules
+    (default: the rules alone); PipelineError if it holds no model.
+    """
     try:
         nlp = spacy.load(package)
     except OSError as err:
@@ -54,24 +60,31 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 
         raise PipelineError(f"spaCy pipeline {package!r} has no dependency parser")
     logger.debug("loaded spaCy pipeline %s with %s", package, ", ".join(nlp.pipe_names))
     nlp.add_pipe("saidwhat_paragraphs", before="parser")
-    nlp.add_pipe("saidwhat", config={"min_confidence": min_confidence})
+    config = {"min_confidence": min_confidence, "model": None if model is None else os.fspath(model)}
+    nlp.add_pipe("saidwhat", config=config)
     return nlp
 
 
 def pipeline_info(nlp: Language) -> dict:
-    """Return what runs: the spaCy package and version, its components, the approach."""
+    """Return what runs: the spaCy package and version, its components, the approach
+    (with the model's training record when a model is in use)."""
     meta = nlp.meta
     package = f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}"
     try:
         version = importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
         version = meta.get("version")
-    return {
+    finder = nlp.get_pipe("saidwhat")
+    info = {
         "spacy": spacy.__version__,
         "spacy_pipeline": {"package": package, "version": version, "components": list(nlp.pipe_names)},
         "approach": APPROACH,
-        "min_confidence": nlp.get_pipe("saidwhat").min_confidence,
+        "min_confidence": finder.min_confidence,
     }
+    if finder.model is not None:
+        info["approach"] = f"{APPROACH} + CRF model at {finder.model.directory}"
+        info["model"] = {"directory": str(finder.model.directory), **finder.model.meta}
+    return info
 
 
 class Extractor:

@@ -8,7 +8,9 @@ from saidwhat.pipeline import Extractor, load_pipeline
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbor-talks.txt"
 SHARED = ROOT.parent / "shared"
-POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
+POLNEAR = SHARED / "data" / "polnear"
+POLNEAR_DEV = POLNEAR / "dev"
+POLNEAR_TRAIN = POLNEAR / "train"
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +36,10 @@ def polnear_dev():
     """Path of PolNeAR dev in ../shared; the tests that need it fail loudly without it."""
     assert POLNEAR_DEV.is_dir(), f"PolNeAR dev not found at {POLNEAR_DEV}: ../shared must sit beside the project"
     return POLNEAR_DEV
+
+
+@pytest.fixture(scope="session")
+def polnear_train():
+    """Path of PolNeAR train in ../shared; the tests that need it fail loudly without it."""
+    assert POLNEAR_TRAIN.is_dir(), f"PolNeAR train not found at {POLNEAR_TRAIN}: ../shared must sit beside the project"
+    return POLNEAR_TRAIN

@@ -127,7 +127,7 @@ def test_info_names_the_spacy_package_and_approach(capsys):
 
 
 def test_every_command_has_help_with_examples():
-    for command in ([], ["extract"], ["eval"], ["info"]):
+    for command in ([], ["extract"], ["eval"], ["info"], ["train"]):
         result = subprocess.run([sys.executable, "-m", "saidwhat.cli", *command, "--help"],
                                 capture_output=True, text=True, check=True)
         assert "examples:" in result.stdout

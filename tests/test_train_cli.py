@@ -1,0 +1,87 @@
+"""``saidwhat train`` and ``--model``: a tiny model trained on articles copied from ../shared."""
+import json
+import shutil
+
+import pytest
+
+from saidwhat.cli import main
+from saidwhat.pipeline import APPROACH
+
+STORY = ('"We will not sign this," the mayor said. Officials said the talks would resume in May.\n'
+         'The union plans to hold a strike vote on Saturday, according to its leader.\n')
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def copy_articles(source, target, n):
+    """Copy the first ``n`` articles (text and annotations) of compartment ``source`` to ``target``."""
+    (target / "text").mkdir(parents=True)
+    (target / "attributions").mkdir()
+    for txt in sorted((source / "text").glob("*.txt"))[:n]:
+        shutil.copy(txt, target / "text")
+        for ann in (source / "attributions").glob(txt.stem + "_*.ann"):
+            shutil.copy(ann, target / "attributions")
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory, polnear_train, polnear_dev):
+    """Run ``saidwhat train --limit 2`` on 3 train and 2 dev articles; return (model dir, stdout)."""
+    root = tmp_path_factory.mktemp("train")
+    copy_articles(polnear_train, root / "data" / "train", 3)
+    copy_articles(polnear_dev, root / "data" / "dev", 2)
+    code = main(["train", "--data", str(root / "data"), "--out", str(root / "model"), "--limit", "2", "--seed", "7"])
+    assert code == 0
+    return root / "model"
+
+
+def test_train_writes_a_complete_model_with_its_meta(trained):
+    assert sorted(p.name for p in trained.parent.iterdir()) == ["data", "model"]  # no temporary left
+    assert sorted(p.name for p in trained.iterdir()) == ["cue.crfsuite", "meta.json", "span.crfsuite"]
+    meta = json.loads((trained / "meta.json").read_text())
+    assert meta["articles"] == 2 and meta["seed"] == 7 and meta["params"]["max_iterations"] > 0
+
+
+def test_train_prints_rules_and_model_tables_for_dev(polnear_train, polnear_dev, tmp_path, capsys):
+    copy_articles(polnear_train, tmp_path / "data" / "train", 1)
+    copy_articles(polnear_dev, tmp_path / "data" / "dev", 1)
+    code, out, err = run(capsys, "train", "--data", tmp_path / "data", "--out", tmp_path / "model")
+    assert code == 0
+    assert out.startswith("rules: 1/1 articles") and "\nrules + model: 1/1 articles" in out
+    assert "who_said_what" in out
+
+
+def test_extract_and_info_with_the_model(trained, tmp_path, capsys):
+    story = tmp_path / "council.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out, err = run(capsys, "extract", story, "--model", trained)
+    assert code == 0 and err == ""
+    record = json.loads(out)
+    assert record["id"] == "council" and record["attributions"]
+    for k, attribution in enumerate(record["attributions"], start=1):
+        assert attribution["id"] == k and 0.0 <= attribution["confidence"] <= 1.0
+        for part in ("content", "cue", "source"):
+            span = attribution[part]
+            if span is not None:
+                assert span["spans"] and all(0 <= s < e <= len(STORY) for s, e in span["spans"])
+    code, out, err = run(capsys, "info", "--model", trained, "--json")
+    info = json.loads(out)
+    assert info["approach"] == f"{APPROACH} + CRF model at {trained}"
+    assert info["model"]["directory"] == str(trained) and info["model"]["articles"] == 2
+
+
+def test_a_missing_model_is_one_line_and_exit_2(tmp_path, capsys):
+    story = tmp_path / "council.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out, err = run(capsys, "extract", story, "--model", "/nonexistent")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "/nonexistent" in err and "cue.crfsuite" in err
+
+
+def test_train_without_train_folder_is_one_line_and_exit_2(tmp_path, capsys):
+    code, out, err = run(capsys, "train", "--data", tmp_path, "--out", tmp_path / "model")
+    assert code == 2 and err.count("\n") == 1 and "no train/ folder" in err
+    assert not (tmp_path / "model").exists()
