@@ -40,9 +40,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
     ap.add_argument("--by-rule", action="store_true")
+    ap.add_argument("--model", metavar="DIR", help="score the rules plus a model from saidwhat train")
     args = ap.parse_args()
     gold = load_compartment(args.gold)
-    nlp = load_pipeline()
+    nlp = load_pipeline(model=args.model)
     start = time.perf_counter()
     articles = list(Extractor(nlp).extract_many(Article(id=k, text=t) for k, (t, _) in gold.items()))
     elapsed = time.perf_counter() - start

@@ -33,21 +33,22 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--model", metavar="DIR", help="also time the pipeline with a model from saidwhat train")
     args = ap.parse_args()
     texts = [text for text, _ in load_compartment(args.gold).values()]
     words = sum(len(t.split()) for t in texts)
 
     bare = spacy.load(DEFAULT_SPACY_PACKAGE)
-    extractor = Extractor(load_pipeline())
     list(bare.pipe(texts[:4]))
-    list(extractor.extract_many(texts[:4]))
-
     bare_s = best_time(lambda: list(bare.pipe(texts, batch_size=DEFAULT_BATCH_SIZE)), args.repeat)
-    full_s = best_time(lambda: list(extractor.extract_many(texts, batch_size=DEFAULT_BATCH_SIZE)), args.repeat)
     print(f"{len(texts)} articles, {words} words (PolNeAR {Path(args.gold).name}), best of {args.repeat}")
     print(f"  bare spaCy ({DEFAULT_SPACY_PACKAGE}): {bare_s:6.2f} s  {words / bare_s:8.0f} words/s")
-    print(f"  saidwhat full pipeline:          {full_s:6.2f} s  {words / full_s:8.0f} words/s")
-    print(f"  ratio full / bare: {full_s / bare_s:.2f}x")
+    runs = [("saidwhat full pipeline (rules)", None)] + ([("saidwhat rules + model", args.model)] if args.model else [])
+    for name, model in runs:
+        extractor = Extractor(load_pipeline(model=model))
+        list(extractor.extract_many(texts[:4]))
+        full_s = best_time(lambda: list(extractor.extract_many(texts, batch_size=DEFAULT_BATCH_SIZE)), args.repeat)
+        print(f"  {name + ':':34s}{full_s:6.2f} s  {words / full_s:8.0f} words/s  ratio to bare {full_s / bare_s:.2f}x")
 
 
 if __name__ == "__main__":
