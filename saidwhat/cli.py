@@ -22,7 +22,7 @@ from spacy.language import Language
 from . import __version__
 from .errors import InputError, OutputError, SaidwhatError
 from .formats import FORMATS, make_writer, writer_class
-from .pipeline import DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline, pipeline_info
+from .pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline, pipeline_info
 from .reading import INPUT_FORMATS, read_inputs
 from .schema import Article
 
@@ -166,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
                     help="read every PATH as this format instead of guessing from its suffix")
     ex.add_argument("--no-text", action="store_true", help="leave the article text out of json/jsonl records")
-    ex.add_argument("--batch-size", type=int, default=16, metavar="N", help="articles parsed together (default: 16)")
+    ex.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
+                    help=f"articles parsed together (default: {DEFAULT_BATCH_SIZE})")
     ex.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                     help="progress bar on stderr (auto: when stderr is a terminal)")
     ex.set_defaults(run=run_extract)

@@ -30,6 +30,7 @@ the spaCy component turns them into schema objects.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -38,9 +39,8 @@ from spacy.tokens import Doc, Token
 
 from .cues import QUOTING, REPORTING, according_to, cue_extent, is_speech_verb, nominal_clause, reporting_kind
 from .quotes import QUOTE_MARKS, Quote, find_quotes, paragraphs
+from .schema import Offsets
 from .sources import phrase_extent, source_extent
-
-Offsets = Tuple[int, int]
 
 # Tokens that end the clause a cue must sit in.
 TERMINALS = frozenset((".", "?", "!"))
@@ -125,9 +125,11 @@ class Found:
 
 def find_attributions(doc: Doc) -> List[Found]:
     """Return the attributions in parsed ``doc``, ordered by where their content starts."""
-    turns = _speaker_turns(doc.text)
-    direct, orphans = _direct_quotes(doc)
-    found = [f for f in direct if not _mostly_inside(f.content, [f.content[0] for f in turns])]
+    paras = paragraphs(doc.text)
+    turns = _speaker_turns(doc.text, paras)
+    direct, orphans = _direct_quotes(doc, paras)
+    turn_spans = [turn.content[0] for turn in turns]
+    found = [f for f in direct if not _mostly_inside(f.content, turn_spans)]
     used_cues = {f.cue_token for f in found if f.cue_token is not None}
     quoted = [(q.start, q.end) for f in found for q in f.quotes]
     found.extend(turns)
@@ -143,12 +145,12 @@ def find_attributions(doc: Doc) -> List[Found]:
 # --- direct quotes -------------------------------------------------------------------
 
 
-def _speaker_turns(text: str) -> List[Found]:
+def _speaker_turns(text: str, paras: Sequence[Offsets]) -> List[Found]:
     """Transcript paragraphs ``PENCE: Well, look, ...``: the capitalised name is the
     source, the colon the cue and the rest of the paragraph the content. A label counts
     only when it opens at least two paragraphs (so ``UPDATE:`` or a headline does not)."""
     labelled = []
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in paras:
         match = SPEAKER_LABEL.match(text, p_start, p_end)
         if match and len(text[match.end():p_end].split()) >= MIN_TURN_WORDS:
             labelled.append((match, p_end))
@@ -164,15 +166,16 @@ def _speaker_turns(text: str) -> List[Found]:
     return found
 
 
-def _direct_quotes(doc: Doc) -> Tuple[List[Found], List[Quote]]:
-    """Return the attributed quotes of ``doc`` and the orphans: quotes that open a
-    sentence inside a paragraph with no cue of their own (see :func:`_adopt_orphans`)."""
+def _direct_quotes(doc: Doc, paras: Sequence[Offsets]) -> Tuple[List[Found], List[Quote]]:
+    """Return the attributed quotes of ``doc`` (whose paragraphs are ``paras``) and the
+    orphans: quotes that open a sentence inside a paragraph with no cue of their own
+    (see :func:`_adopt_orphans`)."""
     text = doc.text
     quotes = [q for q in find_quotes(text) if _is_statement(doc, q)]
-    paras = paragraphs(text)
+    para_starts = [s for s, _ in paras]
     by_para: Dict[int, List[Quote]] = {}
     for q in quotes:
-        by_para.setdefault(_paragraph_of(paras, q.start), []).append(q)
+        by_para.setdefault(_paragraph_of(paras, para_starts, q.start), []).append(q)
     found: List[Found] = []
     orphans: List[Quote] = []
     pending_colon: Optional[Found] = None  # "... he said:" closing the previous paragraph
@@ -184,10 +187,10 @@ def _direct_quotes(doc: Doc) -> Tuple[List[Found], List[Quote]]:
             if k + 1 < len(para_quotes):
                 limit = para_quotes[k + 1].start
             else:
-                limit = paras[_paragraph_of(paras, q.end - 1)][1]
+                limit = paras[_paragraph_of(paras, para_starts, q.end - 1)][1]
             previous_end = para_quotes[k - 1].end if k else p_start
             item = (
-                _cue_after(doc, q, q.end, limit)
+                _cue_after(doc, q, limit)
                 or _signature_below(doc, q, paras, p_index)
                 or _cue_before(doc, q, previous_end)
             )
@@ -274,14 +277,16 @@ def _join_split_quotes(doc: Doc, attributed: List[Tuple[Quote, Optional[Found]]]
             attributed[k] = (q, owner)
 
 
-def _cue_after(doc: Doc, q: Quote, start: int, limit: int) -> Optional[Found]:
+def _cue_after(doc: Doc, q: Quote, limit: int) -> Optional[Found]:
     """``"...," Trump said at ...`` / ``"...," said Donna Brazile`` / ``"..." ― Name``:
-    a cue after the quote. The cue is a speech verb near the quote, or further on when
-    all that stands between is its subject. A quote inside the clause a verb after it
-    reports (``The summit accomplished "too little," he added``) goes with that clause;
-   one relayed ``according to`` someone after it goes to that someone. A speech verb in
-   the sentence after a quote that ends in a full stop is its cue only when it says
-   nothing of its own (``"...." Trump said``, not ``"...." She noted a rally``)."""
+    a cue between the end of quote ``q`` and ``limit``. The cue is a speech verb near the
+    quote, or further on when all that stands between is its subject. A quote inside the
+    clause a verb after it reports (``The summit accomplished "too little," he added``)
+    goes with that clause; one relayed ``according to`` someone after it goes to that
+    someone. A speech verb in the sentence after a quote that ends in a full stop is its
+    cue only when it says nothing of its own (``"...." Trump said``, not ``"...." She
+    noted a rally``)."""
+    start = q.end
     dashed = _cue_dash(doc, q, start, limit)
     if dashed is not None:
         return dashed
@@ -366,17 +371,20 @@ def _embedded(text: str, q: Quote) -> bool:
 def _closes_sentence(text: str, q: Quote) -> bool:
     """True for a quote that ends its sentence with a full stop after words of that
     sentence (``She says he is the "same rigged system."``): no cue follows it."""
-    inner = text[q.fragments[-1][0]:q.end].rstrip("".join(QUOTE_MARKS) + " ")
-    return inner.endswith(".") and _embedded(text, q)
+    return _ends_in_full_stop(text, q) and _embedded(text, q)
 
 
 def _new_sentence_after(text: str, q: Quote) -> bool:
     """True for a quote ending in a full stop that a capitalised word follows
     (``"... in all areas of the state." She noted ...``): a new sentence may start there,
     whose speech verb is the quote's cue only if it says nothing of its own."""
-    inner = text[q.fragments[-1][0]:q.end].rstrip("".join(QUOTE_MARKS) + " ")
     after = text[q.end:q.end + 40].lstrip(" \u00a0")
-    return inner.endswith(".") and after[:1].isupper()
+    return _ends_in_full_stop(text, q) and after[:1].isupper()
+
+
+def _ends_in_full_stop(text: str, q: Quote) -> bool:
+    """True if the last fragment of ``q`` ends in a full stop, closing marks aside."""
+    return text[q.fragments[-1][0]:q.end].rstrip("".join(QUOTE_MARKS) + " ").endswith(".")
 
 
 def _leading_phrase(tokens: Sequence[Token]) -> Optional[Offsets]:
@@ -521,14 +529,15 @@ def _is_statement(doc: Doc, q: Quote) -> bool:
 
 
 def _extent(tokens: Sequence[Token]) -> Offsets:
+    """Offsets from the first to the last of ``tokens``."""
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _paragraph_of(paras: Sequence[Offsets], offset: int) -> int:
-    for k, (s, e) in enumerate(paras):
-        if s <= offset < e:
-            return k
-    return len(paras) - 1
+def _paragraph_of(paras: Sequence[Offsets], starts: Sequence[int], offset: int) -> int:
+    """Index of the paragraph of ``paras`` (whose starts are ``starts``) holding
+    ``offset``; the last paragraph when none does."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return k if k >= 0 and offset < paras[k][1] else len(paras) - 1
 
 
 # --- reported speech ---------------------------------------------------------------
@@ -661,7 +670,7 @@ def _trimmed(tokens: List[Token]) -> Optional[Offsets]:
         tokens = tokens[1:]
     if not tokens or not any(t.is_alpha for t in tokens):
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _extent(tokens)
 
 
 def _mostly_inside(content: Sequence[Offsets], spans: Sequence[Offsets]) -> bool:

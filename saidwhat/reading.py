@@ -83,7 +83,8 @@ def read_jsonl(stream: IO[bytes], name: str) -> Iterator[Item]:
     """Yield one Article per JSONL line of ``stream`` (named ``name`` in errors).
 
     Blank lines are skipped; a line that is not a JSON object with a string ``text``
-    yields an InputError naming the line. Records without ``id`` get ``<name>:<line>``.
+    yields an InputError naming the line. Records without ``id`` get ``<stem>-<line>``
+    (the stem of ``name``, or ``stdin``).
     """
     default_stem = Path(name).stem if name != "<stdin>" else "stdin"
     for lineno, raw in enumerate(stream, start=1):

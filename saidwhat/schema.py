@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
-KINDS = ("direct", "indirect", "mixed")
 FRAGMENT_JOINER = " … "
 
 Offsets = Tuple[int, int]

@@ -85,12 +85,11 @@ def span_labels(span: range, gold: GoldTokens) -> List[str]:
 
 
 def train(docs: Mapping[str, Doc], gold: Mapping[str, Sequence[GoldTokens]], model_dir: PathLike,
-          params: Optional[Mapping[str, object]] = None,
-          stages: Sequence[str] = ("cue", "span"), seed: Optional[int] = None) -> Dict[str, float]:
-    """Train the ``stages`` (both by default) on the Docs in ``docs`` with their ``gold``
-    attributions and write the models to ``model_dir``, with ``meta.json`` (articles,
-    date, parameters, ``seed``: recorded only, L-BFGS is deterministic). Returns timings
-    and sizes."""
+          params: Optional[Mapping[str, object]] = None, seed: Optional[int] = None) -> Dict[str, float]:
+    """Train both stages on the Docs in ``docs`` with their ``gold`` attributions, with
+    ``params`` over :data:`DEFAULT_PARAMS`, and write the models to ``model_dir``, with
+    ``meta.json`` (articles, date, parameters, ``seed``: recorded only, L-BFGS is
+    deterministic). Returns timings and model sizes."""
     params = dict(DEFAULT_PARAMS, **(params or {}))
     model_dir = Path(model_dir)
     model_dir.mkdir(parents=True, exist_ok=True)
@@ -100,11 +99,8 @@ def train(docs: Mapping[str, Doc], gold: Mapping[str, Sequence[GoldTokens]], mod
     for stem, doc in docs.items():
         attrs = gold.get(stem, [])
         feats = DocFeatures(doc)
-        if "cue" in stages:
-            for x, y, _ in cue_sequences(feats, cue_labels(doc, attrs)):
-                cue_trainer.append(x, y)
-        if "span" not in stages:
-            continue
+        for x, y, _ in cue_sequences(feats, cue_labels(doc, attrs)):
+            cue_trainer.append(x, y)
         cue_tokens = {i for a in attrs for i in a.cue}
         for attribution in attrs:
             if not attribution.cue or not attribution.content:
@@ -115,11 +111,9 @@ def train(docs: Mapping[str, Doc], gold: Mapping[str, Sequence[GoldTokens]], mod
                                 span_labels(span, attribution))
             n_spans += 1
     features_s = time.perf_counter() - start
-    if "cue" in stages:
-        cue_trainer.train(str(model_dir / CUE_MODEL))
+    cue_trainer.train(str(model_dir / CUE_MODEL))
     cue_s = time.perf_counter() - start - features_s
-    if "span" in stages:
-        span_trainer.train(str(model_dir / SPAN_MODEL))
+    span_trainer.train(str(model_dir / SPAN_MODEL))
     span_s = time.perf_counter() - start - features_s - cue_s
     stats = {
         "docs": len(docs),
@@ -129,8 +123,7 @@ def train(docs: Mapping[str, Doc], gold: Mapping[str, Sequence[GoldTokens]], mod
         "span_train_s": round(span_s, 1),
     }
     for name, filename in (("cue", CUE_MODEL), ("span", SPAN_MODEL)):
-        if (model_dir / filename).exists():
-            stats[name + "_model_mb"] = round((model_dir / filename).stat().st_size / 2**20, 2)
+        stats[name + "_model_mb"] = round((model_dir / filename).stat().st_size / 2**20, 2)
     meta = {
         "articles": len(docs),
         "trained": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -150,8 +143,7 @@ class CRFModel:
     PipelineError naming the file when a model file is missing or unreadable.
     """
 
-    def __init__(self, model_dir: PathLike, cue_threshold: float = CUE_THRESHOLD):
-        self.cue_threshold = cue_threshold
+    def __init__(self, model_dir: PathLike):
         self.directory = Path(model_dir)
         self.cue_tagger = _open_tagger(self.directory / CUE_MODEL)
         self.span_tagger = _open_tagger(self.directory / SPAN_MODEL)
@@ -176,7 +168,7 @@ class CRFModel:
         """Return stage 1's cues of a Doc: token index lists with their mean marginal.
 
         A cue is a run of tokens whose probability of being in a cue (``B`` or ``I``)
-        reaches :attr:`cue_threshold`; a token likelier ``B`` than ``I`` starts a new cue.
+        reaches :data:`CUE_THRESHOLD`; a token likelier ``B`` than ``I`` starts a new cue.
         """
         out: List[Tuple[List[int], float]] = []
         tagger = self.cue_tagger
@@ -186,7 +178,7 @@ class CRFModel:
             probs: List[float] = []
             for k, i in enumerate(span):
                 b, inside = tagger.marginal("B", k), tagger.marginal("I", k)
-                if b + inside < self.cue_threshold or feats.doc[i].is_space:
+                if b + inside < CUE_THRESHOLD or feats.doc[i].is_space:
                     if current:
                         out.append((current, sum(probs) / len(probs)))
                     current, probs = [], []
@@ -253,8 +245,8 @@ def _fragments(doc: Doc, content_runs: List[List[int]]) -> List[List[int]]:
     return [run for run in content_runs if any(not doc[i].is_punct for i in run)]
 
 
-def _token_set(found: ModelFound) -> Set[int]:
-    """Return the character positions of a prediction's content (for overlap tests)."""
+def content_chars(found: Found) -> Set[int]:
+    """Return the character positions the content of ``found`` covers (for overlap tests)."""
     return {c for s, e in found.content for c in range(s, e)}
 
 
@@ -264,7 +256,7 @@ def _drop_duplicates(found: List[ModelFound]) -> List[ModelFound]:
     kept: List[ModelFound] = []
     kept_sets: List[Set[int]] = []
     for item in sorted(found, key=lambda f: -f.probability):
-        chars = _token_set(item)
+        chars = content_chars(item)
         if any(2 * len(chars & other) / (len(chars) + len(other)) >= DUPLICATE_DICE for other in kept_sets):
             continue
         kept.append(item)

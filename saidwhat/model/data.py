@@ -1,29 +1,26 @@
 """Gold PolNeAR attributions aligned to the tokens of spaCy Docs.
 
-Docs are parsed with the project pipeline without its ``saidwhat`` component, and
-can be cached as a DocBin (:func:`parse_cached`). Each gold
-attribution becomes a :class:`GoldTokens` record: the token indices of its cue, source
+Docs are parsed with the project pipeline without its ``saidwhat`` component
+(:func:`parse_gold`). Each gold attribution becomes a :class:`GoldTokens` record: the token indices of its cue, source
 and content. :func:`cue_labels` gives the per-token BIO cue labels stage 1 learns.
 """
 from __future__ import annotations
 
 import bisect
-import json
 import logging
-import os
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Dict, Iterable, List, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
-from ..brat import Compartment, GoldAttribution
+from ..schema import Offsets
+
+if TYPE_CHECKING:  # types only: the model, below the component, does not import brat
+    from ..brat import Compartment, GoldAttribution
 
 logger = logging.getLogger(__name__)
 
-Offsets = Tuple[int, int]
-PathLike = Union[str, os.PathLike]
 # Parsing logs its progress every this many articles.
 PROGRESS_EVERY = 50
 
@@ -37,37 +34,15 @@ class GoldTokens:
     content: List[int]
 
 
-def parse_cached(nlp: Language, gold: Compartment, cache: Optional[PathLike] = None,
-                 n_process: int = 1) -> Dict[str, Doc]:
-    """Return ``{stem: Doc}`` for the texts of ``gold``, parsed by ``nlp``.
-
-    With ``cache`` (a ``.spacy`` path), Docs are read from it when it exists and
-    holds the same stems, else parsed and written there (stems go to ``<cache>.json``).
-    """
-    stems = list(gold)
-    if cache is not None:
-        cache = Path(cache)
-        index = cache.with_suffix(".json")
-        if cache.exists() and index.exists() and json.loads(index.read_text()) == stems:
-            docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-            logger.info("read %d parsed docs from %s", len(docs), cache)
-            return dict(zip(stems, docs))
-    docs = _parse(nlp, [gold[s][0] for s in stems], n_process)
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs).to_disk(cache)
-        index.write_text(json.dumps(stems))
-        logger.info("wrote %d parsed docs to %s", len(docs), cache)
-    return dict(zip(stems, docs))
-
-
-def _parse(nlp: Language, texts: Sequence[str], n_process: int) -> List[Doc]:
-    """Return ``texts`` parsed by ``nlp``, logging progress every :data:`PROGRESS_EVERY`."""
-    docs: List[Doc] = []
-    for doc in nlp.pipe(texts, n_process=n_process, batch_size=16):
-        docs.append(doc)
-        if len(docs) % PROGRESS_EVERY == 0 or len(docs) == len(texts):
-            logger.info("parsed %d/%d articles", len(docs), len(texts))
+def parse_gold(nlp: Language, gold: Compartment) -> Dict[str, Doc]:
+    """Return ``{stem: Doc}`` for the texts of ``gold``, parsed by ``nlp``, logging
+    progress every :data:`PROGRESS_EVERY` articles."""
+    docs: Dict[str, Doc] = {}
+    texts = (text for text, _ in gold.values())
+    for stem, doc in zip(gold, nlp.pipe(texts, batch_size=16)):
+        docs[stem] = doc
+        if len(docs) % PROGRESS_EVERY == 0 or len(docs) == len(gold):
+            logger.info("parsed %d/%d articles", len(docs), len(gold))
     return docs
 
 

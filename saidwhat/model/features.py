@@ -69,11 +69,13 @@ class DocFeatures:
             for i in range(sent.start, sent.end):
                 self.sent[i] = k
         self.para = [0] * n
+        self.para_first = [0]  # the first token of each paragraph
         para = 0
         for token in doc:
             self.para[token.i] = para
             if "\n" in token.text:
                 para += 1
+                self.para_first.append(token.i + 1)
         self.quote = self._quote_ids(doc)
         self.base = [self._base(t) for t in doc]
         self._cue_features: Optional[List[Features]] = None
@@ -161,9 +163,7 @@ class DocFeatures:
             k = j + 1
             if k < len(doc) and self.quote[k] >= 0:
                 feats.append("para_end|next_quote")
-        first = i
-        while first > 0 and self.para[first - 1] == self.para[i]:
-            first -= 1
+        first = self.para_first[self.para[i]]
         if self.quote[first] >= 0 and self.quote[first] != self.quote[i]:
             feats.append("para_opens_with_quote")
         return feats

@@ -6,30 +6,25 @@ each CRF attribution whose content overlaps none of theirs by more than
 """
 from __future__ import annotations
 
-from typing import List, Sequence, Set
+from typing import List, Sequence
 
 from spacy.tokens import Doc
 
 from ..extractor import Found, find_attributions
-from .crf import CRFModel
+from .crf import CRFModel, content_chars
 
 # The largest share of a CRF content's characters that may lie in a rule's content.
 MAX_SHARED = 0.3
 
 
-def _chars(found: Found) -> Set[int]:
-    """Return the character positions the content of ``found`` covers."""
-    return {c for start, end in found.content for c in range(start, end)}
-
-
-def merge(base: Sequence[Found], extra: Sequence[Found], max_shared: float = MAX_SHARED) -> List[Found]:
+def merge(base: Sequence[Found], extra: Sequence[Found]) -> List[Found]:
     """Return ``base`` plus the items of ``extra`` whose content overlaps no base content
-    by more than ``max_shared`` of its own characters, ordered by content start."""
+    by more than :data:`MAX_SHARED` of its own characters, ordered by content start."""
     out = list(base)
-    taken = [_chars(f) for f in base]
+    taken = [content_chars(f) for f in base]
     for item in extra:
-        chars = _chars(item)
-        if not any(len(chars & other) > max_shared * len(chars) for other in taken):
+        chars = content_chars(item)
+        if not any(len(chars & other) > MAX_SHARED * len(chars) for other in taken):
             out.append(item)
     out.sort(key=lambda f: (f.start, f.cue or (0, 0)))
     return out

@@ -23,7 +23,7 @@ from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
 from ..schema import Article
 from ..scoring import predictions_from_articles, score
 from .crf import CRFModel, train
-from .data import load_aligned, parse_cached
+from .data import load_aligned, parse_gold
 from .hybrid import find_hybrid
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def train_model(nlp: Language, gold: Compartment, model_dir: PathLike, seed: Opt
     """Parse the texts of ``gold`` with ``nlp``, train both CRF stages on them into
     ``model_dir`` and return the training statistics."""
     logger.info("parsing %d training articles", len(gold))
-    docs = parse_cached(nlp, gold)
+    docs = parse_gold(nlp, gold)
     logger.info("training the CRF model (cues, then sources and contents)")
     return train(docs, load_aligned(gold, docs), model_dir, seed=seed)
 
@@ -66,7 +66,7 @@ def evaluate(nlp: Language, gold: Compartment, model: CRFModel) -> Dict[str, Dic
     """Return the scores on ``gold`` of the rules alone and of the rules with ``model``,
     keyed ``"rules"`` and ``"rules + model"``, parsing each text once."""
     logger.info("parsing %d dev articles", len(gold))
-    docs = parse_cached(nlp, gold)
+    docs = parse_gold(nlp, gold)
     finders: Dict[str, Callable[[Doc], List[Found]]] = {
         "rules": find_attributions,
         "rules + model": lambda doc: find_hybrid(doc, model),
