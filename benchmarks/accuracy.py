@@ -1,7 +1,11 @@
 """Print saidwhat's figures on PolNeAR dev with the project's scorer (same as attrscore).
 
-    .venv/bin/python benchmarks/accuracy.py [GOLD_DIR] [--by-rule]
+    .venv/bin/python benchmarks/accuracy.py [GOLD_DIR] [--model NAME|DIR] [--reliability] [--by-rule]
 
+``--model`` is a shipped model (``accurate``, the default, or ``fast``), ``rules`` or a
+directory from ``saidwhat train``. ``--reliability`` adds the calibration table: the
+attributions binned by confidence, with the share of each bin that is who-said-what
+correct (docs/model.md).
 ``--by-rule`` adds, for each extraction rule, how many attributions it made, the share
 of them that are who-said-what correct, and that share add-one smoothed. Run on train
 (``benchmarks/accuracy.py ../shared/data/polnear/train --by-rule``) it gives the
@@ -36,11 +40,31 @@ def by_rule(nlp, gold):
     return counts
 
 
+def reliability(gold, articles, bins=10):
+    """Return rows ``(low, high, made, mean confidence, share right)`` per confidence bin
+    and the expected calibration error (the made-weighted mean gap)."""
+    rows = [[0, 0.0, 0] for _ in range(bins)]
+    predictions = predictions_from_articles(articles)
+    for article in articles:
+        text, attrs = gold[article.id]
+        right = {i for i, _, ok in judge(TokenIndex(text), attrs, predictions[article.id]) if ok}
+        for i, a in enumerate(article.attributions):
+            row = rows[min(int(a.confidence * bins), bins - 1)]
+            row[0] += 1
+            row[1] += a.confidence
+            row[2] += i in right
+    total = sum(r[0] for r in rows)
+    ece = sum(abs(r[1] - r[2]) for r in rows) / total if total else 0.0
+    return [(k / bins, (k + 1) / bins, r[0], r[1] / r[0], r[2] / r[0]) for k, r in enumerate(rows) if r[0]], ece
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
     ap.add_argument("--by-rule", action="store_true")
-    ap.add_argument("--model", metavar="DIR", help="score the rules plus a model from saidwhat train")
+    ap.add_argument("--model", default="accurate", metavar="NAME|DIR",
+                    help="accurate (default), fast, rules, or a directory from saidwhat train")
+    ap.add_argument("--reliability", action="store_true", help="print the calibration table")
     args = ap.parse_args()
     gold = load_compartment(args.gold)
     nlp = load_pipeline(model=args.model)
@@ -49,9 +73,15 @@ def main():
     elapsed = time.perf_counter() - start
     print(format_table(Path(args.gold).name, score(gold, predictions_from_articles(articles))))
     print(f"  {sum(len(a.attributions) for a in articles)} attributions in {elapsed:.1f} s")
+    if args.reliability:
+        rows, ece = reliability(gold, articles)
+        print("\n  confidence   made  mean conf  right")
+        for low, high, made, mean, right in rows:
+            print(f"  {low:.1f}-{high:.1f}  {made:6d}  {mean:9.3f}  {right:5.3f}")
+        print(f"  expected calibration error {ece:.3f}")
     if args.by_rule:
         print("\n  rule                   made  right  precision  smoothed")
-        for rule, (made, right) in sorted(by_rule(nlp, gold).items(), key=lambda kv: -kv[1][0]):
+        for rule, (made, right) in sorted(by_rule(load_pipeline(model="rules"), gold).items(), key=lambda kv: -kv[1][0]):
             print(f"  {rule:22s} {made:5d}  {right:5d}  {right / made:9.3f}  {(right + 1) / (made + 2):8.2f}")
 
 

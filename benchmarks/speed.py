@@ -1,7 +1,7 @@
-"""Print words/s of the full saidwhat pipeline and of the bare spaCy pipeline on the
-same PolNeAR dev texts, single process, and their ratio (full time / bare time).
+"""Print words/s of the saidwhat pipeline with each model and of the bare spaCy
+pipeline on the same PolNeAR dev texts, single process, and their ratio (time / bare time).
 
-    .venv/bin/python benchmarks/speed.py [GOLD_DIR] [--repeat N]
+    .venv/bin/python benchmarks/speed.py [GOLD_DIR] [--repeat N] [--models accurate,fast,rules]
 
 Each is timed ``--repeat`` times (default 2) after a warm-up on a few articles; the
 best run counts, so a busy moment of the machine does not decide the figure.
@@ -33,7 +33,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
     ap.add_argument("--repeat", type=int, default=2)
-    ap.add_argument("--model", metavar="DIR", help="also time the pipeline with a model from saidwhat train")
+    ap.add_argument("--models", default="accurate,fast,rules", metavar="A,B",
+                    help="models to time: names or directories (default: accurate,fast,rules)")
     args = ap.parse_args()
     texts = [text for text, _ in load_compartment(args.gold).values()]
     words = sum(len(t.split()) for t in texts)
@@ -43,8 +44,8 @@ def main():
     bare_s = best_time(lambda: list(bare.pipe(texts, batch_size=DEFAULT_BATCH_SIZE)), args.repeat)
     print(f"{len(texts)} articles, {words} words (PolNeAR {Path(args.gold).name}), best of {args.repeat}")
     print(f"  bare spaCy ({DEFAULT_SPACY_PACKAGE}): {bare_s:6.2f} s  {words / bare_s:8.0f} words/s")
-    runs = [("saidwhat full pipeline (rules)", None)] + ([("saidwhat rules + model", args.model)] if args.model else [])
-    for name, model in runs:
+    for model in args.models.split(","):
+        name = f"saidwhat --model {model}"
         extractor = Extractor(load_pipeline(model=model))
         list(extractor.extract_many(texts[:4]))
         full_s = best_time(lambda: list(extractor.extract_many(texts, batch_size=DEFAULT_BATCH_SIZE)), args.repeat)

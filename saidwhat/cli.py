@@ -22,6 +22,7 @@ from spacy.language import Language
 from . import __version__
 from .errors import InputError, OutputError, SaidwhatError
 from .formats import FORMATS, make_writer, writer_class
+from .model import DEFAULT_EPOCHS, DEFAULT_MODEL, MODEL_NAMES, RULES
 from .pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline, pipeline_info
 from .reading import INPUT_FORMATS, read_inputs
 from .schema import Article
@@ -40,9 +41,9 @@ examples:
   saidwhat extract news/ --format csv -o quotes.csv a folder, one CSV row per quote
   saidwhat eval ../shared/data/polnear/dev          score the pipeline on PolNeAR dev
   saidwhat info                                     what is installed and in use
-  saidwhat train --data ../shared/data/polnear --out models/crf
-                                                    train the optional CRF model
-  saidwhat extract --model models/crf article.txt   the rules plus that model
+  saidwhat extract --model fast article.txt         the faster model (default: accurate)
+  saidwhat train --data ../shared/data/polnear --out my-model
+                                                    train a model on PolNeAR
 """
 
 EXTRACT_HELP = """\
@@ -79,35 +80,35 @@ examples:
 """
 
 INFO_HELP = """\
-Show the saidwhat version, the spaCy pipeline in use and the extraction approach
-(with --model, the model's training record: articles, date, parameters).
+Show the saidwhat version, the spaCy pipeline in use, the model and its approach,
+and the model's training record (articles, date, seed, epochs, dev figures).
 
 examples:
   saidwhat info
   saidwhat info --json
-  saidwhat info --model models/crf
+  saidwhat info --model fast
 """
 
 TRAIN_HELP = """\
-Train the optional CRF model on PolNeAR and write it to --out, for use with
---model in extract, eval and info. The rules stay the default: the model adds the
-attributions they miss (two CRF stages: cues, then each cue's source and content).
+Train an attribution model on PolNeAR and write it to --out, for use with --model
+DIR in extract, eval and info. The shipped models (accurate, fast) were made
+this way, with the default settings.
 
 --data is a PolNeAR directory with the compartments train/ and, optionally, dev/
-(each with text/ and attributions/). The train texts are parsed (progress is
-logged), both stages are trained, and the model is written to --out in full or not
-at all. With dev/, the dev figures of the rules alone and of the rules with the
-new model are printed. On all 840 PolNeAR train articles this took about 2.5
-minutes of parsing and 4 of training on a 2-core machine.
+(each with text/ and attributions/). The train texts are parsed and encoded
+(progress is logged), the network is trained, and the model is written to --out in
+full or not at all. With dev/, the model's confidences are calibrated on dev and the
+dev figures of the rules, the model, and the model with the rules are printed.
+On this project's 2-core machine the accurate model takes about 35 minutes
+on all 840 PolNeAR train articles, the fast one about 25 (docs/model.md).
 
-Training is deterministic (L-BFGS): the same data gives the same model. --seed
-is only recorded in the model's meta.json.
+The same data, --kind, --seed and --epochs give the same weights.
 
 examples:
-  saidwhat train --data ../shared/data/polnear --out models/crf
-  saidwhat train --data ../shared/data/polnear --out /tmp/crf-small --limit 50
-  saidwhat extract --model models/crf --format text article.txt
-  saidwhat eval ../shared/data/polnear/dev --model models/crf
+  saidwhat train --data ../shared/data/polnear --out my-model
+  saidwhat train --data ../shared/data/polnear --out /tmp/small --kind fast --limit 50 --epochs 2
+  saidwhat extract --model my-model --format text article.txt
+  saidwhat eval ../shared/data/polnear/dev --model my-model
 """
 
 
@@ -153,8 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, parents=[base])
     common.add_argument("--min-confidence", type=_probability, default=0.0, metavar="P",
                         help="drop attributions whose confidence is below P (0-1, default: 0)")
-    common.add_argument("--model", metavar="DIR",
-                        help="a model trained with saidwhat train (default: the rules alone)")
+    common.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME|DIR",
+                        help=f"{', '.join(MODEL_NAMES)} (default: {DEFAULT_MODEL}), {RULES} for the rules alone, "
+                             "or a directory written by saidwhat train")
 
     ex = sub.add_parser("extract", parents=[common], help="find attributions in articles",
                         description=EXTRACT_HELP, formatter_class=raw)
@@ -185,12 +187,16 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--json", action="store_true", help="print as JSON")
     info.set_defaults(run=run_info)
 
-    tr = sub.add_parser("train", parents=[base], help="train the optional CRF model on PolNeAR",
+    tr = sub.add_parser("train", parents=[base], help="train a model on PolNeAR",
                         description=TRAIN_HELP, formatter_class=raw)
     tr.add_argument("--data", required=True, metavar="DIR", help="PolNeAR directory with train/ (and dev/)")
     tr.add_argument("--out", required=True, metavar="DIR", help="model directory to write (written in full or not at all)")
+    tr.add_argument("--kind", choices=MODEL_NAMES, default=DEFAULT_MODEL,
+                    help=f"accurate: with the MiniLM encoder; fast: without (default: {DEFAULT_MODEL})")
     tr.add_argument("--seed", type=int, default=0, metavar="N",
-                    help="recorded in the model's meta.json; training is deterministic (default: 0)")
+                    help="seed of the initial weights and the order of the articles (default: 0)")
+    tr.add_argument("--epochs", type=_positive, default=DEFAULT_EPOCHS, metavar="N",
+                    help=f"passes over the training articles (default: {DEFAULT_EPOCHS})")
     tr.add_argument("--limit", type=_positive, metavar="N", help="train on the first N train articles only")
     tr.set_defaults(run=run_train, log_level=logging.INFO)
     return parser
@@ -367,10 +373,15 @@ def run_info(args: argparse.Namespace) -> int:
     print(f"spacy pipeline  {pipe['package']} {pipe['version']} ({', '.join(pipe['components'])})")
     print(f"approach        {info['approach']}")
     print(f"min confidence  {info['min_confidence']}")
-    if "model" in info:
-        model = info["model"]
-        print(f"model           trained {model.get('trained', '?')} on {model.get('articles', '?')} articles, "
-              f"seed {model.get('seed')}, parameters {json.dumps(model.get('params'))}")
+    print(f"model           {info['model']}")
+    if "model_record" in info:
+        record = info["model_record"]
+        training = record.get("training", {})
+        print(f"trained         {record.get('trained', '?')} on {record.get('articles', '?')} articles, "
+              f"seed {record.get('seed')}, {training.get('epochs', '?')} epochs ({record['directory']})")
+        dev = record.get("dev", {}).get("model + rules")
+        if dev:
+            print(f"dev             who_said_what F1 {dev['who_said_what']:.3f}, quote F1 {dev['quote']:.3f}")
     return EXIT_OK
 
 
@@ -378,19 +389,18 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    """``saidwhat train``: train the CRF model into ``--out``; print dev figures if dev/ exists."""
-    from .model.crf import CRFModel
-    from .model.training import evaluate, load_polnear, parser, train_model
+    """``saidwhat train``: train a model into ``--out``; print dev figures if dev/ exists."""
+    from .model.training import load_polnear, parser, train_model
     from .scoring import format_table
 
     train_gold, dev_gold = load_polnear(args.data, args.limit)
     nlp = parser(args.spacy_pipeline)
+    model, results = train_model(nlp, train_gold, dev_gold, kind=args.kind, seed=args.seed, epochs=args.epochs)
     with _atomic_target(args.out, True) as model_dir:
-        stats = train_model(nlp, train_gold, model_dir, seed=args.seed)
-    logger.info("wrote the model to %s (%d articles, %.0f s of training)", args.out,
-                len(train_gold), stats["cue_train_s"] + stats["span_train_s"])
-    if dev_gold is not None:
-        results = evaluate(nlp, dev_gold, CRFModel(args.out))
+        model.save(model_dir)
+    timings = model.meta["timings"]
+    logger.info("wrote the model to %s (%d articles, %.0f s of training)", args.out, len(train_gold), timings["train_s"])
+    if results:
         print("\n".join(format_table(name, result) for name, result in results.items()))
     return EXIT_OK
 

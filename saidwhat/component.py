@@ -1,66 +1,97 @@
 """The spaCy component: ``nlp.add_pipe("saidwhat")`` sets ``doc._.attributions``.
 
-Like spaCy's own rulers, :class:`AttributionFinder` finds things in ``__call__`` and
-sets them on the Doc in a separate step, :meth:`AttributionFinder.set_annotations`.
-Its settings arrive through the ``saidwhat`` factory with defaults: without a
-``model`` it runs the rules alone; with a model directory (trained by ``saidwhat
-train``) it adds the CRF model's attributions that the rules miss
-(:func:`saidwhat.model.hybrid.find_hybrid`).
+Like spaCy's own rulers, :class:`AttributionFinder` finds things in ``__call__`` (and
+``pipe``, which batches Docs through the model) and sets them on the Doc in a separate
+step, :meth:`AttributionFinder.set_annotations`. Its settings arrive through the
+``saidwhat`` factory with defaults: ``model`` names a shipped model (``accurate``, the
+default, or ``fast``), ``rules`` for the rules alone, or a directory written by
+``saidwhat train``.
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Iterable, Iterator, List, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .errors import PipelineError
 from .extractor import Found, find_attributions
-from .model.crf import CRFModel
-from .model.hybrid import find_hybrid
+from .model import DEFAULT_MODEL, model_path
 from .schema import Attribution, TextSpan
 
 EXTENSION = "attributions"
+DEFAULT_BATCH = 16
 
 
-@Language.factory("saidwhat", default_config={"min_confidence": 0.0, "model": None})
-def make_attribution_finder(nlp: Language, name: str, min_confidence: float,
-                            model: Optional[str]) -> "AttributionFinder":
+@Language.factory("saidwhat", default_config={"min_confidence": 0.0, "model": DEFAULT_MODEL})
+def make_attribution_finder(nlp: Language, name: str, min_confidence: float, model: str) -> "AttributionFinder":
     """Build the ``saidwhat`` component; ``min_confidence`` drops less certain attributions,
-    ``model`` is a model directory to use with the rules (default: the rules alone)."""
+    ``model`` is ``accurate``, ``fast``, ``rules`` or a model directory."""
     return AttributionFinder(nlp, name, min_confidence=min_confidence, model=model)
 
 
 class AttributionFinder:
-    """Find who said what in a parsed Doc and store it as ``doc._.attributions``.
+    """Find who said what in parsed Docs and store it as ``doc._.attributions``.
 
     Needs a dependency parser and lemmatizer earlier in the pipeline.
     ``doc._.attributions`` is a list of :class:`~saidwhat.schema.Attribution` whose
     offsets point into ``doc.text``, numbered from 1 in text order.
 
-    ``model`` is a directory written by ``saidwhat train``, loaded once here (PipelineError
-    if it is not a model); ``None`` runs the rules alone.
+    ``model`` is loaded once here (PipelineError if it is not a model); ``rules`` runs
+    the rules alone.
     """
 
     def __init__(self, nlp: Language, name: str = "saidwhat", *, min_confidence: float = 0.0,
-                 model: Optional[str] = None):
+                 model: Optional[str] = DEFAULT_MODEL):
         self.name = name
         self.min_confidence = min_confidence
-        self.model = CRFModel(model) if model is not None else None
+        self.model_name = model or "rules"
+        path = model_path(self.model_name)
+        self.model = None
+        self.encoder = None
+        if path is not None:
+            from .model.tagger import NeuralModel  # torch is loaded only for a model
+
+            self.model = NeuralModel.load(path)
+            if self.model.uses_encoder:
+                from .model.encoder import TokenEncoder
+
+                self.encoder = TokenEncoder()
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the attributions of ``doc``, set them on it and return it."""
-        self.set_annotations(doc, self.find(doc))
+        self.set_annotations(doc, self.find_many([doc])[0])
         return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = DEFAULT_BATCH) -> Iterator[Doc]:
+        """Find and set the attributions of the Docs of ``stream``, ``batch_size`` at a time."""
+        for batch in minibatch(stream, size=batch_size):
+            for doc, found in zip(batch, self.find_many(batch)):
+                self.set_annotations(doc, found)
+                yield doc
 
     def find(self, doc: Doc) -> List[Found]:
         """Return the attributions found in ``doc`` at or above ``min_confidence``."""
-        if len(doc) and not doc.has_annotation("DEP"):
-            raise PipelineError(f"the '{self.name}' component needs a dependency parser before it in the pipeline")
-        found = find_attributions(doc) if self.model is None else find_hybrid(doc, self.model)
-        return [f for f in found if f.confidence >= self.min_confidence]
+        return self.find_many([doc])[0]
+
+    def find_many(self, docs: Sequence[Doc]) -> List[List[Found]]:
+        """Return, per Doc, the attributions found at or above ``min_confidence``."""
+        for doc in docs:
+            if len(doc) and not doc.has_annotation("DEP"):
+                raise PipelineError(f"the '{self.name}' component needs a dependency parser before it in the pipeline")
+        if self.model is None:
+            found = [find_attributions(doc) for doc in docs]
+        else:
+            from .model.hybrid import combine
+            from .model.neural import DocInputs
+
+            vectors = self.encoder.encode(docs) if self.encoder is not None else [None] * len(docs)
+            inputs = [DocInputs(doc, v) for doc, v in zip(docs, vectors)]
+            found = [combine(x.rules, f) for x, f in zip(inputs, self.model.predict(inputs))]
+        return [[f for f in items if f.confidence >= self.min_confidence] for items in found]
 
     def set_annotations(self, doc: Doc, found: List[Found]) -> None:
         """Store ``found`` on ``doc._.attributions`` as schema Attributions."""

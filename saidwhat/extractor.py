@@ -125,9 +125,10 @@ class Found:
 
 def find_attributions(doc: Doc) -> List[Found]:
     """Return the attributions in parsed ``doc``, ordered by where their content starts."""
-    paras = paragraphs(doc.text)
-    turns = _speaker_turns(doc.text, paras)
-    direct, orphans = _direct_quotes(doc, paras)
+    text = doc.text  # spaCy joins every token on each access: read it once
+    paras = paragraphs(text)
+    turns = _speaker_turns(text, paras)
+    direct, orphans = _direct_quotes(doc, text, paras)
     turn_spans = [turn.content[0] for turn in turns]
     found = [f for f in direct if not _mostly_inside(f.content, turn_spans)]
     used_cues = {f.cue_token for f in found if f.cue_token is not None}
@@ -137,7 +138,7 @@ def find_attributions(doc: Doc) -> List[Found]:
         if not _mostly_inside(item.content, quoted):
             found.append(item)
     found = _drop_nested(found)
-    _adopt_orphans(doc.text, found, orphans)
+    _adopt_orphans(text, found, orphans)
     found.sort(key=lambda f: (f.start, f.cue or (0, 0)))
     return found
 
@@ -166,12 +167,11 @@ def _speaker_turns(text: str, paras: Sequence[Offsets]) -> List[Found]:
     return found
 
 
-def _direct_quotes(doc: Doc, paras: Sequence[Offsets]) -> Tuple[List[Found], List[Quote]]:
+def _direct_quotes(doc: Doc, text: str, paras: Sequence[Offsets]) -> Tuple[List[Found], List[Quote]]:
     """Return the attributed quotes of ``doc`` (whose paragraphs are ``paras``) and the
     orphans: quotes that open a sentence inside a paragraph with no cue of their own
     (see :func:`_adopt_orphans`)."""
-    text = doc.text
-    quotes = [q for q in find_quotes(text) if _is_statement(doc, q)]
+    quotes = [q for q in find_quotes(text) if _is_statement(doc, text, q)]
     para_starts = [s for s, _ in paras]
     by_para: Dict[int, List[Quote]] = {}
     for q in quotes:
@@ -190,12 +190,12 @@ def _direct_quotes(doc: Doc, paras: Sequence[Offsets]) -> Tuple[List[Found], Lis
                 limit = paras[_paragraph_of(paras, para_starts, q.end - 1)][1]
             previous_end = para_quotes[k - 1].end if k else p_start
             item = (
-                _cue_after(doc, q, limit)
-                or _signature_below(doc, q, paras, p_index)
+                _cue_after(doc, text, q, limit)
+                or _signature_below(doc, text, q, paras, p_index)
                 or _cue_before(doc, q, previous_end)
             )
             attributed.append((q, item))
-        _join_split_quotes(doc, attributed)
+        _join_split_quotes(doc, text, attributed)
         for q, item in attributed:
             if item is None:
                 if q.start != p_start:
@@ -250,7 +250,7 @@ def _closing_speaker(doc: Doc, attributed: Sequence[Tuple[Quote, Optional[Found]
     return item if q.end > last[0].sent.start_char else None
 
 
-def _join_split_quotes(doc: Doc, attributed: List[Tuple[Quote, Optional[Found]]]) -> None:
+def _join_split_quotes(doc: Doc, text: str, attributed: List[Tuple[Quote, Optional[Found]]]) -> None:
     """Give each quote with no cue of its own to the nearest attributed quote of its paragraph
     (a quote inside a sentence only to one whose cue stands between them), and a quote to
     the one before it when both took the same cue (``"...," he said, "..."``)."""
@@ -265,7 +265,7 @@ def _join_split_quotes(doc: Doc, attributed: List[Tuple[Quote, Optional[Found]]]
             continue
         before = [it for _, it in attributed[:k] if it is not None]
         after = [it for _, it in attributed[k + 1:] if it is not None]
-        if _embedded(doc.text, q):
+        if _embedded(text, q):
             # ``"...," he said, but "..."``: only to a cue a few words before it
             owner = before[-1] if before and _leads_into(doc, before[-1], q) else None
         else:
@@ -277,7 +277,7 @@ def _join_split_quotes(doc: Doc, attributed: List[Tuple[Quote, Optional[Found]]]
             attributed[k] = (q, owner)
 
 
-def _cue_after(doc: Doc, q: Quote, limit: int) -> Optional[Found]:
+def _cue_after(doc: Doc, text: str, q: Quote, limit: int) -> Optional[Found]:
     """``"...," Trump said at ...`` / ``"...," said Donna Brazile`` / ``"..." ― Name``:
     a cue between the end of quote ``q`` and ``limit``. The cue is a speech verb near the
     quote, or further on when all that stands between is its subject. A quote inside the
@@ -287,14 +287,14 @@ def _cue_after(doc: Doc, q: Quote, limit: int) -> Optional[Found]:
     cue only when it says nothing of its own (``"...." Trump said``, not ``"...." She
     noted a rally``)."""
     start = q.end
-    dashed = _cue_dash(doc, q, start, limit)
+    dashed = _cue_dash(doc, text, q, start, limit)
     if dashed is not None:
         return dashed
-    if _closes_sentence(doc.text, q):
+    if _closes_sentence(text, q):
         return None
-    new_sentence = _new_sentence_after(doc.text, q)
+    new_sentence = _new_sentence_after(text, q)
     gap = _clause_tokens(doc, start, limit)
-    relayed = None if _embedded(doc.text, q) else _according_after(q, gap)
+    relayed = None if _embedded(text, q) else _according_after(q, gap)
     if relayed is not None:
         return relayed
     for k, token in enumerate(gap):
@@ -399,10 +399,9 @@ def _leading_phrase(tokens: Sequence[Token]) -> Optional[Offsets]:
     return _extent(words)
 
 
-def _cue_dash(doc: Doc, q: Quote, start: int, limit: int) -> Optional[Found]:
+def _cue_dash(doc: Doc, text: str, q: Quote, start: int, limit: int) -> Optional[Found]:
     """``"..." ― Jane Doe``: a dash right after the quote, then a name that ends the
     sentence (the dash may be glued to the closing mark)."""
-    text = doc.text
     dash = start
     while dash < limit and text[dash].isspace():
         dash += 1
@@ -424,10 +423,9 @@ def _cue_dash(doc: Doc, q: Quote, start: int, limit: int) -> Optional[Found]:
     return Found(list(q.fragments), (dash, dash + 1), _extent(name), "quote-dash", None, [q])
 
 
-def _signature_below(doc: Doc, q: Quote, paras: Sequence[Offsets], p_index: int) -> Optional[Found]:
+def _signature_below(doc: Doc, text: str, q: Quote, paras: Sequence[Offsets], p_index: int) -> Optional[Found]:
     """A quote of its own that ends its paragraph, signed in the next one (``"..." ¶
     -President Obama, tweeting after ...``)."""
-    text = doc.text
     p_end = paras[p_index][1]
     if _embedded(text, q) or q.end > p_end or p_index + 1 >= len(paras):
         return None
@@ -436,7 +434,7 @@ def _signature_below(doc: Doc, q: Quote, paras: Sequence[Offsets], p_index: int)
     next_start, next_end = paras[p_index + 1]
     if text[next_start] not in DASHES:
         return None
-    return _cue_dash(doc, q, next_start, next_end)
+    return _cue_dash(doc, text, q, next_start, next_end)
 
 
 def _cue_before(doc: Doc, q: Quote, start: int) -> Optional[Found]:
@@ -514,10 +512,10 @@ def _inverted_source(token: Token, gap: Sequence[Token]) -> Optional[Offsets]:
     return None
 
 
-def _is_statement(doc: Doc, q: Quote) -> bool:
+def _is_statement(doc: Doc, text: str, q: Quote) -> bool:
     """True for a quotation that reads as something said, not a scare quote or a title."""
     s, e = q.start, q.end
-    inner = doc.text[s + 1:e - 1].strip()
+    inner = text[s + 1:e - 1].strip()
     if len(q.fragments) > 1 or (inner and inner[-1] in ",.?!"):
         return True
     span = doc.char_span(s, e, alignment_mode="expand")

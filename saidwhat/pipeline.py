@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from . import component  # noqa: F401  (registers the "saidwhat" factory)
 from .errors import PipelineError
+from .model import DEFAULT_MODEL
 from .schema import Article, Attribution, TextSpan
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,12 @@ MAX_CHUNK_CHARS = 16_000
 # spaCy's memory grows with the text parsed at once: batches stop at this many characters.
 MAX_BATCH_CHARS = 64_000
 DEFAULT_BATCH_SIZE = 16
-APPROACH = "rules over the dependency parse (quote pairing, cue lexicons, subject sources)"
+RULES_APPROACH = "rules over the dependency parse (quote pairing, cue lexicons, subject sources)"
+APPROACHES = {
+    "accurate": "neural model over spaCy features and frozen MiniLM vectors, with the rules",
+    "fast": "neural model over spaCy features, with the rules",
+    "rules": RULES_APPROACH,
+}
 
 ArticleLike = Union[Article, str]
 
@@ -45,12 +51,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 0.0,
-                  model: Optional[Union[str, os.PathLike]] = None) -> Language:
+                  model: Union[str, os.PathLike] = DEFAULT_MODEL) -> Language:
     """Load spaCy pipeline ``package`` with paragraph boundaries before its parser and the
     ``saidwhat`` component at the end; return the Language.
 
-    ``model`` is a directory trained by ``saidwhat train`` to use with the rules
-    (default: the rules alone); PipelineError if it holds no model.
+    ``model`` is a shipped model's name (``accurate``, the default, or ``fast``),
+    ``rules`` for the rules alone, or a directory written by ``saidwhat train``;
+    PipelineError if it holds no model.
     """
     try:
         nlp = spacy.load(package)
@@ -60,7 +67,7 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 
         raise PipelineError(f"spaCy pipeline {package!r} has no dependency parser")
     logger.debug("loaded spaCy pipeline %s with %s", package, ", ".join(nlp.pipe_names))
     nlp.add_pipe("saidwhat_paragraphs", before="parser")
-    config = {"min_confidence": min_confidence, "model": None if model is None else os.fspath(model)}
+    config = {"min_confidence": min_confidence, "model": os.fspath(model)}
     nlp.add_pipe("saidwhat", config=config)
     return nlp
 
@@ -78,12 +85,12 @@ def pipeline_info(nlp: Language) -> dict:
     info = {
         "spacy": spacy.__version__,
         "spacy_pipeline": {"package": package, "version": version, "components": list(nlp.pipe_names)},
-        "approach": APPROACH,
+        "model": finder.model_name,
+        "approach": APPROACHES.get(finder.model_name, f"model trained at {finder.model_name}, with the rules"),
         "min_confidence": finder.min_confidence,
     }
     if finder.model is not None:
-        info["approach"] = f"{APPROACH} + CRF model at {finder.model.directory}"
-        info["model"] = {"directory": str(finder.model.directory), **finder.model.meta}
+        info["model_record"] = {"directory": str(finder.model.directory), **finder.model.meta}
     return info
 
 

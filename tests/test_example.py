@@ -1,5 +1,5 @@
-"""The bundled example article and real PolNeAR dev articles, run through the real
-pipeline, with exact spans asserted."""
+"""The rules alone (``--model rules``) on the bundled example article and a real
+PolNeAR dev article, with exact spans asserted: the traps each rule is there for."""
 import pytest
 
 from saidwhat.brat import load_compartment
@@ -19,8 +19,8 @@ def word_in(text, word, context):
 
 
 @pytest.fixture(scope="module")
-def example(extractor, example_text):
-    return extractor.extract(example_text, id=EXAMPLE.stem)
+def example(rules_extractor, example_text):
+    return rules_extractor.extract(example_text, id=EXAMPLE.stem)
 
 
 def find(article, cue_offsets):
@@ -123,10 +123,10 @@ def dev_gold(polnear_dev):
     return load_compartment(polnear_dev)
 
 
-def test_polnear_dev_article_split_quotes_match_gold_exactly(extractor, dev_gold):
+def test_polnear_dev_article_split_quotes_match_gold_exactly(rules_extractor, dev_gold):
     stem = "nyt_2016-09-19_obama-sees-personal-insult-if-bl"
     text, gold = dev_gold[stem]
-    article = extractor.extract(text, id=stem)
+    article = rules_extractor.extract(text, id=stem)
     ours = {(a.source.spans, a.cue.spans, a.content.spans) for a in article.attributions if a.source and a.cue}
     mr_obama = (((798, 807),), ((808, 812),), ((727, 797), (934, 1017)))
     brazile = (((1561, 1635),), ((1556, 1560),), ((1493, 1555), (1637, 1712)))

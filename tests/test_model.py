@@ -1,50 +1,92 @@
-"""The CRF attribution model: a tiny training run on three PolNeAR train articles."""
+"""The neural attribution model: inputs, a tiny training run, saving and loading."""
 import pytest
+import torch
 
 from saidwhat.brat import load_compartment
 from saidwhat.errors import PipelineError
-from saidwhat.extractor import Found
-from saidwhat.model.crf import CRFModel, train
 from saidwhat.model.data import align, cue_labels
+from saidwhat.model.neural import MAX_SEGMENT, DocInputs, Settings, Vocab, count_values, segments
+from saidwhat.model.tagger import ModelFound, NeuralModel, TrainingSettings, decode_cues, fit
+from saidwhat.model.training import platt
 
 
 @pytest.fixture(scope="module")
-def tiny(nlp, polnear_train):
-    """Three parsed train articles with their gold attributions aligned to tokens."""
+def tiny(parser_nlp, polnear_train):
+    """Three parsed train articles with their inputs and gold attributions aligned to tokens."""
     gold = dict(list(load_compartment(polnear_train).items())[:3])
-    with nlp.select_pipes(disable=["saidwhat"]):
-        docs = {stem: nlp(text) for stem, (text, _) in gold.items()}
-    aligned = {stem: align(docs[stem], attrs) for stem, (_, attrs) in gold.items()}
-    return docs, aligned
+    docs = [parser_nlp(text) for text, _ in gold.values()]
+    aligned = [align(doc, attrs) for doc, (_, attrs) in zip(docs, gold.values())]
+    return [DocInputs(doc) for doc in docs], aligned
+
+
+def train_tiny(tiny, seed=0):
+    inputs, aligned = tiny
+    vocab = Vocab.build(count_values(inputs, aligned))
+    return fit(inputs, aligned, vocab, Settings(hidden=32, span_hidden=16),
+               TrainingSettings(epochs=25, batch_docs=1, learning_rate=1e-2, seed=seed))
 
 
 def test_alignment_labels_every_gold_cue(tiny):
-    docs, aligned = tiny
-    for stem, doc in docs.items():
-        labels = cue_labels(doc, aligned[stem])
-        assert len(labels) == len(doc)
-        assert labels.count("B") >= sum(1 for a in aligned[stem] if a.cue)
+    inputs, aligned = tiny
+    for x, gold in zip(inputs, aligned):
+        labels = cue_labels(x.doc, gold)
+        assert len(labels) == len(x.doc)
+        assert labels.count("B") >= sum(1 for a in gold if a.cue)
         assert set(labels) <= {"B", "I", "O"}
 
 
+def test_segments_cover_each_doc_once_within_the_length_limit(tiny):
+    for x in tiny[0]:
+        spans = segments(x.doc, x.feats)
+        assert [i for s, e in spans for i in range(s, e)] == list(range(len(x.doc)))
+        assert all(0 < e - s <= MAX_SEGMENT for s, e in spans)
+
+
+def test_cues_are_decoded_from_token_probabilities(parser_nlp):
+    doc = parser_nlp("Officials said on Monday that the talks would go on.")
+    probs = torch.tensor([[1.0, 0.0, 0.0]] * len(doc))
+    probs[1] = torch.tensor([0.1, 0.8, 0.1])  # "said"
+    assert decode_cues(doc, probs.numpy()) == [([1], pytest.approx(0.9))]
+
+
 def test_tiny_training_run_predicts_well_formed_attributions(tiny, tmp_path):
-    docs, aligned = tiny
-    stats = train(docs, aligned, tmp_path, {"max_iterations": 30})
-    assert (tmp_path / "cue.crfsuite").is_file() and (tmp_path / "span.crfsuite").is_file()
-    assert stats["span_sequences"] > 0
-    doc = next(iter(docs.values()))
-    found = CRFModel(tmp_path).predict(doc)
-    assert found, "a model trained on this article finds attributions in it"
-    n = len(doc.text)
-    for item in found:
-        assert isinstance(item, Found) and item.rule == "crf"
-        assert item.content and all(0 <= s < e <= n for s, e in item.content)
-        for span in (item.cue, item.source):
-            assert span is None or 0 <= span[0] < span[1] <= n
-        assert 0.0 <= item.confidence <= 1.0
-    assert [f.start for f in found] == sorted(f.start for f in found)
+    model = train_tiny(tiny)
+    inputs, _ = tiny
+    found = model.predict(inputs)
+    assert any(found), "a model trained on these articles finds attributions in them"
+    for x, items in zip(inputs, found):
+        n = len(x.doc.text)
+        for item in items:
+            assert isinstance(item, ModelFound) and item.rule == "model"
+            assert item.content and all(0 <= s < e <= n for s, e in item.content)
+            for span in (item.cue, item.source):
+                assert span is None or 0 <= span[0] < span[1] <= n
+            assert 0.0 <= item.confidence <= 1.0
+        assert [f.start for f in items] == sorted(f.start for f in items)
+    model.save(tmp_path)
+    loaded = NeuralModel.load(tmp_path)
+    again = loaded.predict(inputs)
+    assert [[(f.content, f.cue, f.source) for f in items] for items in again] == \
+           [[(f.content, f.cue, f.source) for f in items] for items in found]
 
 
-def test_a_directory_without_a_model_names_the_missing_file(tmp_path):
-    with pytest.raises(PipelineError, match="no cue.crfsuite"):
-        CRFModel(tmp_path)
+def test_training_is_reproducible_with_a_seed(tiny):
+    first, second = train_tiny(tiny, seed=3), train_tiny(tiny, seed=3)
+    for (name, a), (_, b) in zip(first.net.state_dict().items(), second.net.state_dict().items()):
+        assert torch.allclose(a, b, atol=1e-4), name
+
+
+def test_platt_scaling_fits_outcomes():
+    raw = [0.9] * 10 + [0.3] * 10
+    right = [True] * 6 + [False] * 4 + [True] * 2 + [False] * 8
+    a, b = platt(raw, right)
+    model_a = NeuralModel.__new__(NeuralModel)
+    model_a.calibration = (a, b)
+    assert model_a.calibrated(0.9) == pytest.approx(0.6, abs=0.01)
+    assert model_a.calibrated(0.3) == pytest.approx(0.2, abs=0.01)
+    assert platt([], []) == (1.0, 0.0) and platt([0.5, 0.7], [True, True]) == (1.0, 0.0)
+
+
+def test_a_directory_without_a_model_names_the_missing_files(tmp_path):
+    with pytest.raises(PipelineError, match="weights.pt and meta.json"):
+        NeuralModel.load(tmp_path)

@@ -5,7 +5,6 @@ import shutil
 import pytest
 
 from saidwhat.cli import main
-from saidwhat.pipeline import APPROACH
 
 STORY = ('"We will not sign this," the mayor said. Officials said the talks would resume in May.\n'
          'The union plans to hold a strike vote on Saturday, according to its leader.\n')
@@ -29,29 +28,34 @@ def copy_articles(source, target, n):
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory, polnear_train, polnear_dev):
-    """Run ``saidwhat train --limit 2`` on 3 train and 2 dev articles; return (model dir, stdout)."""
+    """Run ``saidwhat train --kind fast --limit 2`` on 3 train and 2 dev articles; return the model dir."""
     root = tmp_path_factory.mktemp("train")
     copy_articles(polnear_train, root / "data" / "train", 3)
     copy_articles(polnear_dev, root / "data" / "dev", 2)
-    code = main(["train", "--data", str(root / "data"), "--out", str(root / "model"), "--limit", "2", "--seed", "7"])
+    code = main(["train", "--data", str(root / "data"), "--out", str(root / "model"), "--limit", "2", "--seed", "7",
+                 "--kind", "fast", "--epochs", "2"])
     assert code == 0
     return root / "model"
 
 
 def test_train_writes_a_complete_model_with_its_meta(trained):
     assert sorted(p.name for p in trained.parent.iterdir()) == ["data", "model"]  # no temporary left
-    assert sorted(p.name for p in trained.iterdir()) == ["cue.crfsuite", "meta.json", "span.crfsuite"]
+    assert sorted(p.name for p in trained.iterdir()) == ["meta.json", "weights.pt"]
     meta = json.loads((trained / "meta.json").read_text())
-    assert meta["articles"] == 2 and meta["seed"] == 7 and meta["params"]["max_iterations"] > 0
+    assert meta["articles"] == 2 and meta["seed"] == 7 and meta["kind"] == "fast"
+    assert meta["training"]["epochs"] == 2 and meta["settings"]["encoder_dim"] == 0
+    assert set(meta["dev"]) == {"rules", "model", "model + rules"}
 
 
-def test_train_prints_rules_and_model_tables_for_dev(polnear_train, polnear_dev, tmp_path, capsys):
+def test_train_accurate_prints_dev_tables(polnear_train, polnear_dev, tmp_path, capsys):
     copy_articles(polnear_train, tmp_path / "data" / "train", 1)
     copy_articles(polnear_dev, tmp_path / "data" / "dev", 1)
-    code, out, err = run(capsys, "train", "--data", tmp_path / "data", "--out", tmp_path / "model")
+    code, out, err = run(capsys, "train", "--data", tmp_path / "data", "--out", tmp_path / "model", "--epochs", "1")
     assert code == 0
-    assert out.startswith("rules: 1/1 articles") and "\nrules + model: 1/1 articles" in out
-    assert "who_said_what" in out
+    assert out.startswith("rules: 1/1 articles") and "\nmodel: 1/1 articles" in out
+    assert "\nmodel + rules: 1/1 articles" in out and "who_said_what" in out
+    meta = json.loads((tmp_path / "model" / "meta.json").read_text())
+    assert meta["kind"] == "accurate" and meta["settings"]["encoder_dim"] == 768
 
 
 def test_extract_and_info_with_the_model(trained, tmp_path, capsys):
@@ -69,8 +73,8 @@ def test_extract_and_info_with_the_model(trained, tmp_path, capsys):
                 assert span["spans"] and all(0 <= s < e <= len(STORY) for s, e in span["spans"])
     code, out, err = run(capsys, "info", "--model", trained, "--json")
     info = json.loads(out)
-    assert info["approach"] == f"{APPROACH} + CRF model at {trained}"
-    assert info["model"]["directory"] == str(trained) and info["model"]["articles"] == 2
+    assert info["model"] == str(trained) and info["approach"] == f"model trained at {trained}, with the rules"
+    assert info["model_record"]["directory"] == str(trained) and info["model_record"]["articles"] == 2
 
 
 def test_a_missing_model_is_one_line_and_exit_2(tmp_path, capsys):
@@ -78,7 +82,7 @@ def test_a_missing_model_is_one_line_and_exit_2(tmp_path, capsys):
     story.write_text(STORY, encoding="utf-8")
     code, out, err = run(capsys, "extract", story, "--model", "/nonexistent")
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and "/nonexistent" in err and "cue.crfsuite" in err
+    assert err.count("\n") == 1 and "/nonexistent" in err and "weights.pt" in err
 
 
 def test_train_without_train_folder_is_one_line_and_exit_2(tmp_path, capsys):

@@ -1,24 +1,23 @@
-"""Token features for the two CRF stages, as lists of ``name=value`` strings.
+"""What the model reads of a parsed Doc beside its words: structure and cue relations.
 
-:class:`DocFeatures` computes once per Doc what both stages share: sentence and
-paragraph of each token, the quotation each token lies in, and stage 1's per-token
-features (:meth:`DocFeatures.cue_features`). :func:`span_features` gives stage 2's
-features for the tokens of a window, conditioned on one cue.
+:class:`DocFeatures` computes once per Doc the sentence and paragraph of each token
+and the quotation each token lies in, with per-token context (quotations beside it,
+paragraph edges). The functions below say how a token stands to a cue: the window
+stage 2 reads (:func:`window`), the parse relation (:func:`relation`), the quotations
+beside the cue (:func:`adjacent_quotes`).
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Set
+from typing import Dict, List, Sequence
 
 from spacy.tokens import Doc, Token
 
 from ..cues import INTENDING, NOMINAL, QUOTING, REPORTING, SPEECH, reporting_kind
-from ..quotes import find_quotes
+from ..quotes import Quote, find_quotes
 
 Features = List[str]
 # How many tokens may stand between a cue and a quotation it introduces or follows.
 ADJACENT_QUOTE_GAP = 8
-# Dependents that carry what a cue reports (for lemma conjunctions).
-CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "acl", "advcl", "dobj", "prep", "nsubj", "parataxis"))
 # Token distances to the cue are put in these buckets (upper bounds).
 DISTANCE_BUCKETS = (0, 1, 2, 3, 5, 8, 12, 20, 35, 60)
 
@@ -76,15 +75,16 @@ class DocFeatures:
             if "\n" in token.text:
                 para += 1
                 self.para_first.append(token.i + 1)
-        self.quote = self._quote_ids(doc)
-        self.base = [self._base(t) for t in doc]
-        self._cue_features: Optional[List[Features]] = None
+        self.quotations = find_quotes(doc.text)
+        self.quote = self._quote_ids(doc, self.quotations)
+        self.heads = [t.head.i for t in doc]
+        self.deps = [t.dep_ for t in doc]
 
     @staticmethod
-    def _quote_ids(doc: Doc) -> List[int]:
+    def _quote_ids(doc: Doc, quotations: List[Quote]) -> List[int]:
         """Return, per token, the index of the quotation it lies in, or -1."""
         ids = [-1] * len(doc)
-        for k, quote in enumerate(find_quotes(doc.text)):
+        for k, quote in enumerate(quotations):
             for start, end in quote.fragments:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
@@ -92,65 +92,11 @@ class DocFeatures:
                         ids[i] = k
         return ids
 
-    @staticmethod
-    def _base(token: Token) -> Features:
-        """Return the context-free features of ``token``."""
-        return [
-            "w=" + token.lower_,
-            "lem=" + token.lemma_.lower(),
-            "pos=" + token.pos_,
-            "tag=" + token.tag_,
-            "dep=" + token.dep_,
-            "shape=" + shape(token.text),
-            "ent=" + (token.ent_type_ or "-"),
-        ]
-
     def in_quote(self, i: int) -> bool:
         """Return whether token ``i`` lies in a quotation (marks included)."""
         return self.quote[i] >= 0
 
-    def cue_features(self) -> List[Features]:
-        """Return stage 1's features for every token (computed once)."""
-        if self._cue_features is None:
-            self._cue_features = [self._cue_token_features(t) for t in self.doc]
-        return self._cue_features
-
-    def _cue_token_features(self, token: Token) -> Features:
-        """Return stage 1's features of one token: itself, its parse, quotes, neighbours."""
-        doc, i = self.doc, token.i
-        feats = ["bias"] + self.base[i] + lexicon_flags(token)
-        head = token.head
-        feats += ["hlem=" + head.lemma_.lower(), "hpos=" + head.pos_,
-                  "dep|hpos=" + token.dep_ + "|" + head.pos_]
-        feats += ["head_" + f for f in lexicon_flags(head)]
-        child_deps = {c.dep_ for c in token.children}
-        lemma = token.lemma_.lower()
-        feats += ["cdep=" + d for d in sorted(child_deps)]
-        feats += ["lem|cdep=" + lemma + "|" + d for d in sorted(child_deps & CLAUSE_DEPS)]
-        feats += ["lem|hdep=" + lemma + "|" + token.dep_, "lem|inq=%s|%d" % (lemma, self.in_quote(i))]
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            feats.append("subj=" + (subjects[0].ent_type_ or subjects[0].pos_))
-        feats += self._paragraph_edge(i)
-        if "ccomp" in child_deps and "nsubj" in child_deps:
-            feats.append("ccomp+nsubj")
-        if any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
-               for c in token.children):
-            feats.append("that_clause")
-        feats.append("inq=%d" % self.in_quote(i))
-        feats += self._quote_context(i)
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < len(doc) and self.sent[j] == self.sent[i]:
-                other = doc[j]
-                feats += [f"{offset}w=" + other.lower_, f"{offset}pos=" + other.pos_]
-                if abs(offset) == 1:
-                    feats += [f"{offset}lem=" + other.lemma_.lower(), f"{offset}dep=" + other.dep_]
-            else:
-                feats.append(f"{offset}:edge")
-        return feats
-
-    def _paragraph_edge(self, i: int) -> Features:
+    def paragraph_edge(self, i: int) -> Features:
         """Features for tokens that end their paragraph (``he said:``) or follow a quote
         at its start (``"..." ― Name``)."""
         doc = self.doc
@@ -168,7 +114,7 @@ class DocFeatures:
             feats.append("para_opens_with_quote")
         return feats
 
-    def _quote_context(self, i: int) -> Features:
+    def quote_context(self, i: int) -> Features:
         """Features saying whether a quotation closes just before or opens just after ``i``."""
         doc = self.doc
         feats = []
@@ -208,42 +154,42 @@ def window(feats: DocFeatures, cue: Sequence[int]) -> range:
     return range(start, end)
 
 
-def _relation(token: Token, head: Token) -> str:
-    """Return how ``token`` stands to cue head ``head`` in the parse.
+def relation(feats: "DocFeatures", i: int, head: int) -> str:
+    """Return how token ``i`` stands to cue head ``head`` (token indices) in the parse.
 
     ``sub:<dep>``: in the subtree of the child of ``head`` attached by ``dep``;
     ``anc:<k>``: an ancestor of ``head`` ``k`` steps up; ``hsub:<dep>``: in the subtree
-    of a sibling of ``head`` attached by ``dep``; ``none`` otherwise.
+    of a sibling of ``head`` attached by ``dep``; ``none`` otherwise. Works on the
+    Doc's head indices, not on Token objects: it runs for every token of every window.
     """
-    if token.i == head.i:
+    if i == head:
         return "self"
-    node, below = token, None
-    steps = 0
-    while node.head.i != node.i and steps < 40:
-        below, node = node, node.head
+    heads, deps = feats.heads, feats.deps
+    node, steps = i, 0
+    while heads[node] != node and steps < 40:
+        below, node = node, heads[node]
         steps += 1
-        if node.i == head.i:
-            return "sub:" + below.dep_
+        if node == head:
+            return "sub:" + deps[below]
     up = head
     for k in range(1, 4):
-        if up.head.i == up.i:
+        if heads[up] == up:
             break
-        up = up.head
-        if up.i == token.i:
+        up = heads[up]
+        if up == i:
             return f"anc:{k}"
-    parent = head.head
-    if parent.i != head.i:
-        node, below = token, None
-        steps = 0
-        while node.head.i != node.i and steps < 40:
-            below, node = node, node.head
+    parent = heads[head]
+    if parent != head:
+        node, steps = i, 0
+        while heads[node] != node and steps < 40:
+            below, node = node, heads[node]
             steps += 1
-            if node.i == parent.i and below is not None and below.i != head.i:
-                return "hsub:" + below.dep_
+            if node == parent and below != head:
+                return "hsub:" + deps[below]
     return "none"
 
 
-def _adjacent_quotes(feats: DocFeatures, cue: Sequence[int]) -> Dict[int, str]:
+def adjacent_quotes(feats: DocFeatures, cue: Sequence[int]) -> Dict[int, str]:
     """Return ``{quote id: "before"|"after"}`` for quotations standing right beside the
     cue (at most :data:`ADJACENT_QUOTE_GAP` tokens away; the quote after a cue that ends
     its paragraph with a colon may open the next paragraph)."""
@@ -266,63 +212,7 @@ def _adjacent_quotes(feats: DocFeatures, cue: Sequence[int]) -> Dict[int, str]:
     return out
 
 
-def span_features(feats: DocFeatures, cue: Sequence[int], span: range,
-                  other_cues: Set[int]) -> List[Features]:
-    """Return stage 2's features for the tokens of ``span`` with respect to ``cue``.
-
-    ``other_cues`` holds the tokens of the Doc's other cues.
-    """
-    doc = feats.doc
-    head = cue_head(doc, cue)
-    cue_set = set(cue)
-    cue_lemma = head.lemma_.lower()
-    cue_sent, cue_para = feats.sent[head.i], feats.para[head.i]
-    adjacent = _adjacent_quotes(feats, cue)
-    colon_end = _ends_with_colon(feats, cue)
-    relations = {i: _relation(doc[i], head) for i in span}
-    out = []
-    for i in span:
-        token = doc[i]
-        rel = relations[i]
-        side = "L" if i < cue[0] else "R" if i > cue[-1] else "C"
-        sent_d = max(-2, min(2, feats.sent[i] - cue_sent))
-        para_d = max(-1, min(1, feats.para[i] - cue_para))
-        f = ["bias"] + feats.base[i]
-        f += [
-            "rel=" + rel,
-            "rel|side=" + rel + "|" + side,
-            "rel|cl=" + rel + "|" + cue_lemma,
-            "cl|side=" + cue_lemma + "|" + side,
-            "cpos|side=" + head.pos_ + "|" + side,
-            "dist=" + bucket(i - head.i),
-            "sentd=%d" % sent_d,
-            "parad=%d" % para_d,
-            "sent|side=%d|%s" % (sent_d, side),
-        ]
-        if i in cue_set:
-            f.append("is_cue")
-        elif i in other_cues:
-            f.append("other_cue")
-        q = feats.quote[i]
-        if q >= 0:
-            f.append("q=" + adjacent.get(q, "other"))
-            f.append("q|parad=%s|%d" % (adjacent.get(q, "other"), para_d))
-        if colon_end and para_d == 1:
-            f.append("after_colon_para")
-        f.append("dep|rel=" + token.dep_ + "|" + rel)
-        for offset in (-1, 1):
-            j = i + offset
-            if j in relations:
-                f.append(f"{offset}rel=" + relations[j])
-                f.append(f"{offset}pos=" + doc[j].pos_)
-                f.append(f"{offset}w=" + doc[j].lower_)
-            else:
-                f.append(f"{offset}:edge")
-        out.append(f)
-    return out
-
-
-def _ends_with_colon(feats: DocFeatures, cue: Sequence[int]) -> bool:
+def ends_with_colon(feats: DocFeatures, cue: Sequence[int]) -> bool:
     """Return whether the cue's paragraph ends with a colon."""
     doc = feats.doc
     para = feats.para[cue[-1]]

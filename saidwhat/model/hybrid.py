@@ -1,19 +1,17 @@
-"""Rules first, then the CRF model for what the rules miss.
+"""The model's attributions together with the rules'.
 
-The best combination measured on PolNeAR dev: every attribution the rules find, plus
-each CRF attribution whose content overlaps none of theirs by more than
-:data:`MAX_SHARED` of its own characters.
+The best combination measured on PolNeAR dev (docs/model.md): every attribution the
+model finds, plus each rule attribution whose content overlaps none of the model's by
+more than :data:`MAX_SHARED` of its own characters.
 """
 from __future__ import annotations
 
 from typing import List, Sequence
 
-from spacy.tokens import Doc
+from ..extractor import Found
+from .tagger import content_chars
 
-from ..extractor import Found, find_attributions
-from .crf import CRFModel, content_chars
-
-# The largest share of a CRF content's characters that may lie in a rule's content.
+# The largest share of an added attribution's content characters that may lie in a kept content.
 MAX_SHARED = 0.3
 
 
@@ -30,6 +28,6 @@ def merge(base: Sequence[Found], extra: Sequence[Found]) -> List[Found]:
     return out
 
 
-def find_hybrid(doc: Doc, model: CRFModel) -> List[Found]:
-    """Return the rules' attributions of ``doc`` plus the CRF's that add new content."""
-    return merge(find_attributions(doc), model.predict(doc))
+def combine(rules: Sequence[Found], model: Sequence[Found]) -> List[Found]:
+    """Return the model's attributions plus the rules' that add new content."""
+    return merge(model, rules)

@@ -1,35 +1,45 @@
-"""Training the CRF model on a PolNeAR directory and scoring it on dev (``saidwhat train``).
+"""Training a model on a PolNeAR directory, calibrating and scoring it on dev (``saidwhat train``).
 
 A PolNeAR directory holds the compartments ``train/`` and, optionally, ``dev/``
 (each with ``text/`` and ``attributions/``). Texts are parsed with the project pipeline
-minus its ``saidwhat`` component; both CRF stages are trained on train, and on dev the
-rules alone are scored against the rules with the model.
+minus its ``saidwhat`` component. The network is trained on train; on dev the model's
+confidences are calibrated (Platt scaling over the raw probabilities) and the rules,
+the model and the model with the rules are scored.
 """
 from __future__ import annotations
 
 import logging
 import os
+import time
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
+import numpy
+import torch
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..brat import Compartment, load_compartment
 from ..component import to_attribution
 from ..errors import GoldDataError
-from ..extractor import Found, find_attributions
+from ..extractor import Found
 from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
 from ..schema import Article
-from ..scoring import predictions_from_articles, score
-from .crf import CRFModel, train
-from .data import load_aligned, parse_gold
-from .hybrid import find_hybrid
+from ..scoring import TokenIndex, judge, predictions_from_articles, score
+from . import DEFAULT_EPOCHS, MODEL_NAMES
+from .data import align, parse_gold
+from .encoder import TokenEncoder
+from .hybrid import combine
+from .neural import DocInputs, Settings, Vocab, count_values
+from .tagger import ModelFound, NeuralModel, TrainingSettings, fit
 
 logger = logging.getLogger(__name__)
 
 PathLike = Union[str, os.PathLike]
 TRAIN, DEV = "train", "dev"
+# Documents encoded per call of the encoder while preparing inputs.
+ENCODE_BATCH = 8
 
 
 def load_polnear(data_dir: PathLike, limit: Optional[int] = None) -> Tuple[Compartment, Optional[Compartment]]:
@@ -48,36 +58,131 @@ def load_polnear(data_dir: PathLike, limit: Optional[int] = None) -> Tuple[Compa
 
 def parser(package: str = DEFAULT_SPACY_PACKAGE) -> Language:
     """Return the project pipeline over ``package`` with its ``saidwhat`` component disabled."""
-    nlp = load_pipeline(package)
+    nlp = load_pipeline(package, model="rules")
     nlp.select_pipes(disable=["saidwhat"])
     return nlp
 
 
-def train_model(nlp: Language, gold: Compartment, model_dir: PathLike, seed: Optional[int] = None) -> Dict[str, float]:
-    """Parse the texts of ``gold`` with ``nlp``, train both CRF stages on them into
-    ``model_dir`` and return the training statistics."""
-    logger.info("parsing %d training articles", len(gold))
-    docs = parse_gold(nlp, gold)
-    logger.info("training the CRF model (cues, then sources and contents)")
-    return train(docs, load_aligned(gold, docs), model_dir, seed=seed)
+def prepare(docs: Sequence[Doc], encoder: Optional[TokenEncoder]) -> List[DocInputs]:
+    """Return the network inputs of ``docs`` (with encoder vectors when ``encoder`` is given)."""
+    out: List[DocInputs] = []
+    for start in range(0, len(docs), ENCODE_BATCH):
+        batch = docs[start:start + ENCODE_BATCH]
+        vectors = encoder.encode(batch) if encoder is not None else [None] * len(batch)
+        out.extend(DocInputs(doc, v) for doc, v in zip(batch, vectors))
+        if (start // ENCODE_BATCH) % 20 == 0:
+            logger.info("prepared %d/%d articles", len(out), len(docs))
+    return out
 
 
-def evaluate(nlp: Language, gold: Compartment, model: CRFModel) -> Dict[str, Dict[str, Any]]:
-    """Return the scores on ``gold`` of the rules alone and of the rules with ``model``,
-    keyed ``"rules"`` and ``"rules + model"``, parsing each text once."""
+def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compartment], kind: str = "accurate",
+                seed: int = 0, epochs: int = DEFAULT_EPOCHS) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
+    """Train a model of ``kind`` (``accurate``: with the MiniLM encoder; ``fast``:
+    without) on ``train_gold``; calibrate and score it on ``dev_gold`` if given.
+
+    Returns the model (its ``meta`` records the run) and the dev scores by approach.
+    """
+    if kind not in MODEL_NAMES:
+        raise ValueError(f"unknown model kind {kind!r}: use one of {', '.join(MODEL_NAMES)}")
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    timings: Dict[str, float] = {}
+    clock = time.perf_counter()
+    logger.info("parsing %d training articles", len(train_gold))
+    docs = parse_gold(nlp, train_gold)
+    timings["parse_s"] = time.perf_counter() - clock
+    encoder = TokenEncoder() if kind == "accurate" else None
+    clock = time.perf_counter()
+    stems = list(docs)
+    inputs = prepare([docs[s] for s in stems], encoder)
+    gold = [align(docs[s], train_gold[s][1]) for s in stems]
+    timings["prepare_s"] = time.perf_counter() - clock
+    vocab = Vocab.build(count_values(inputs, gold))
+    settings = Settings(encoder_dim=encoder.dim if encoder is not None else 0)
+    training = TrainingSettings(epochs=epochs, seed=seed)
+    clock = time.perf_counter()
+    model = fit(inputs, gold, vocab, settings, training)
+    timings["train_s"] = time.perf_counter() - clock
+    results: Dict[str, Dict[str, Any]] = {}
+    if dev_gold is not None:
+        clock = time.perf_counter()
+        results = calibrate_and_score(nlp, dev_gold, model, encoder)
+        timings["dev_s"] = time.perf_counter() - clock
+    model.meta = {
+        "kind": kind,
+        "articles": len(docs),
+        "trained": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "seed": seed,
+        "training": vars(training),
+        "timings": {k: round(v, 1) for k, v in timings.items()},
+        "dev": {name: {k: (round(v["f1"], 4) if isinstance(v, dict) else v) for k, v in r.items()}
+                for name, r in results.items()},
+    }
+    return model, results
+
+
+def calibrate_and_score(nlp: Language, gold: Compartment, model: NeuralModel,
+                        encoder: Optional[TokenEncoder]) -> Dict[str, Dict[str, Any]]:
+    """Fit ``model``'s calibration on ``gold`` and return the scores there of the rules
+    (``rules``), the model alone (``model``) and the model with the rules (``model + rules``)."""
     logger.info("parsing %d dev articles", len(gold))
     docs = parse_gold(nlp, gold)
-    finders: Dict[str, Callable[[Doc], List[Found]]] = {
-        "rules": find_attributions,
-        "rules + model": lambda doc: find_hybrid(doc, model),
+    stems = list(docs)
+    texts = [docs[s].text for s in stems]
+    inputs = prepare([docs[s] for s in stems], encoder)
+    model.calibration = (1.0, 0.0)
+    found = model.predict(inputs)
+    combined = [combine(x.rules, f) for x, f in zip(inputs, found)]
+    raw, right = [], []
+    for stem, text, items in zip(stems, texts, combined):
+        correct = _correct(text, gold[stem][1], items)
+        for k, item in enumerate(items):
+            if isinstance(item, ModelFound):
+                raw.append(item.probability)
+                right.append(correct[k])
+    model.calibration = platt(raw, right)
+    logger.info("calibration a=%.3f b=%.3f over %d predictions", *model.calibration, len(raw))
+    found = model.predict(inputs)
+    by_name = {
+        "rules": [x.rules for x in inputs],
+        "model": found,
+        "model + rules": [combine(x.rules, f) for x, f in zip(inputs, found)],
     }
-    return {name: score(gold, predictions_from_articles(_articles(docs, find))) for name, find in finders.items()}
+    return {name: score(gold, predictions_from_articles(_articles(stems, texts, lists)))
+            for name, lists in by_name.items()}
 
 
-def _articles(docs: Dict[str, Doc], find: Callable[[Doc], List[Found]]) -> List[Article]:
-    """Return an Article per Doc with the attributions ``find`` gives."""
-    return [
-        Article(id=stem, text=doc.text,
-                attributions=[to_attribution(doc.text, k, f) for k, f in enumerate(find(doc), start=1)])
-        for stem, doc in docs.items()
-    ]
+def _correct(text: str, gold: Sequence[Any], items: Sequence[Found]) -> List[bool]:
+    """Return, per item, whether it matches a gold attribution with the right source."""
+    article = _articles(["a"], [text], [items])[0]
+    pred = predictions_from_articles([article])["a"]
+    right = [False] * len(items)
+    for i, _, source_right in judge(TokenIndex(text), list(gold), pred):
+        right[i] = source_right
+    return right
+
+
+def platt(raw: Sequence[float], right: Sequence[bool], iterations: int = 50) -> Tuple[float, float]:
+    """Return ``(a, b)`` so that ``sigmoid(a * logit(p) + b)`` fits the outcomes ``right``
+    of raw probabilities ``raw`` (logistic regression by Newton's method); ``(1, 0)``
+    when there is nothing to fit."""
+    if not raw or all(right) or not any(right):
+        return 1.0, 0.0
+    p = numpy.clip(numpy.asarray(raw, dtype=float), 1e-6, 1 - 1e-6)
+    x = numpy.stack([numpy.log(p / (1 - p)), numpy.ones_like(p)], axis=1)
+    y = numpy.asarray(right, dtype=float)
+    w = numpy.array([1.0, 0.0])
+    for _ in range(iterations):
+        q = 1 / (1 + numpy.exp(-(x @ w)))
+        gradient = x.T @ (q - y) + 1e-3 * w
+        hessian = (x * (q * (1 - q))[:, None]).T @ x + 1e-3 * numpy.eye(2)
+        step = numpy.linalg.solve(hessian, gradient)
+        w -= step
+        if numpy.abs(step).max() < 1e-8:
+            break
+    return float(w[0]), float(w[1])
+
+
+def _articles(stems: Sequence[str], texts: Sequence[str], lists: Sequence[Sequence[Found]]) -> List[Article]:
+    """Return an Article per text with the attributions of ``lists``."""
+    return [Article(id=stem, text=text, attributions=[to_attribution(text, k, f) for k, f in enumerate(items, start=1)])
+            for stem, text, items in zip(stems, texts, lists)]

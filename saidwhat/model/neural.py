@@ -1,0 +1,407 @@
+"""The neural attribution model: cues, then each cue's source and content.
+
+One pass encodes a Doc: per token, embeddings of spaCy's word, shape, tags, parse
+label and entity type, binary flags (cue lexicons, quotation context, paragraph
+edges, the rules' decisions) and, in the accurate model, frozen MiniLM vectors
+(:mod:`saidwhat.model.encoder`), run through a two-layer BiLSTM. Stage 1 reads cue
+tags (BIO) off it. Stage 2 is light and runs per cue over the cue's window (its
+paragraph and the paragraphs beside it): each token's state, the cue's state and
+embeddings of how the token stands to the cue (parse relation, distance, sentence and
+paragraph, adjacent quotation, the rules' content for this cue) go through a small
+BiLSTM that tags source, content or neither. The passage is encoded once; only the
+light layers run per cue.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy
+import torch
+from spacy.tokens import Doc
+from torch import nn
+
+from ..extractor import Found, find_attributions
+from .data import GoldTokens
+from .features import DocFeatures, adjacent_quotes, ends_with_colon, relation, bucket, cue_head, lexicon_flags, shape, window
+
+# Stage 1 categorical fields and their embedding sizes.
+FIELDS = {"word": 64, "shape": 8, "pos": 8, "tag": 16, "dep": 16, "ent": 8, "hword": 32, "hdep": 8}
+# Stage 2 categorical fields (how a token stands to the cue) and their embedding sizes.
+CUE_FIELDS = {"rel": 16, "dist": 8, "sentd": 4, "parad": 4, "side": 4, "cueflag": 4,
+              "quote": 4, "rule": 4, "colon": 2, "clemma": 16}
+LEXICONS = ("speech", "report", "intend", "quoting", "nominal")
+FLAGS = (
+    [f"lex={x}" for x in LEXICONS] + ["rkind"] + [f"head_lex={x}" for x in LEXICONS]
+    + ["inq", "qbefore", "qafter", "para_end", "para_end|next_quote", "para_opens_with_quote",
+       "that_clause", "ccomp+nsubj", "rule_cue", "rule_source", "rule_content", "rule_direct",
+       "upper", "title", "sent_start"]
+)
+CUE_LABELS = ("O", "B", "I")
+SPAN_LABELS = ("O", "S", "C")
+# The BiLSTM reads paragraphs of at most this many tokens (longer ones are cut).
+MAX_SEGMENT = 160
+UNKNOWN = 0  # index of unknown values in every vocabulary (padding too)
+# Vocabulary entries seen fewer times than this in training are unknown.
+MIN_COUNT = 2
+
+
+@dataclass
+class Settings:
+    """Sizes of the network (stored with the weights)."""
+
+    encoder_dim: int = 0
+    encoder_proj: int = 128
+    hidden: int = 128
+    span_hidden: int = 64
+    dropout: float = 0.3
+
+
+class Vocab:
+    """String-to-index tables for the categorical fields, built from training Docs."""
+
+    def __init__(self, tables: Dict[str, Dict[str, int]]):
+        self.tables = tables
+
+    @classmethod
+    def build(cls, counts: Dict[str, Dict[str, int]]) -> "Vocab":
+        """Return the vocabulary of the values counted at least :data:`MIN_COUNT` times."""
+        tables = {}
+        for name, counter in counts.items():
+            kept = sorted((v for v, n in counter.items() if n >= MIN_COUNT), key=lambda v: (-counter[v], v))
+            tables[name] = {v: k + 1 for k, v in enumerate(kept)}
+        return cls(tables)
+
+    def size(self, name: str) -> int:
+        """Return the number of indices of field ``name`` (unknown included)."""
+        return len(self.tables[name]) + 1
+
+    def index(self, name: str, value: str) -> int:
+        """Return the index of ``value`` in field ``name`` (:data:`UNKNOWN` if unseen)."""
+        return self.tables[name].get(value, UNKNOWN)
+
+
+def token_values(doc: Doc) -> Dict[str, List[str]]:
+    """Return the stage-1 categorical values of every token of ``doc``, by field."""
+    return {
+        "word": [t.lower_ for t in doc],
+        "shape": [shape(t.text) for t in doc],
+        "pos": [t.pos_ for t in doc],
+        "tag": [t.tag_ for t in doc],
+        "dep": [t.dep_ for t in doc],
+        "ent": [t.ent_type_ or "-" for t in doc],
+        "hword": [t.head.lemma_.lower() for t in doc],
+        "hdep": [t.head.dep_ for t in doc],
+    }
+
+
+class DocInputs:
+    """Everything the network reads of one Doc, computed once: stage-1 field indices and
+    flags, the rules' attributions, and (for the accurate model) encoder vectors."""
+
+    def __init__(self, doc: Doc, vectors: Optional[numpy.ndarray] = None):
+        self.doc = doc
+        self.feats = DocFeatures(doc)
+        self.rules = find_attributions(doc)
+        self.rule_tokens = [self._tokens(f) for f in self.rules]
+        self.flags = self._flags()
+        self.vectors = vectors
+        self.segments = segments(doc, self.feats)
+        self._ids: Optional[numpy.ndarray] = None
+        self._cue_ids: Dict[Tuple[int, ...], numpy.ndarray] = {}
+
+    def ids(self, vocab: Vocab) -> numpy.ndarray:
+        """Return the ``(tokens, fields)`` stage-1 indices in ``vocab`` (computed once)."""
+        if self._ids is None:
+            values = token_values(self.doc)
+            self._ids = numpy.array([[vocab.index(name, v) for v in values[name]] for name in FIELDS],
+                                    dtype=numpy.int64).T.reshape(len(self.doc), len(FIELDS))
+        return self._ids
+
+    def cue_ids(self, vocab: Vocab, cue: Sequence[int], span: range, other_cues: set) -> numpy.ndarray:
+        """Return the ``(window tokens, fields)`` stage-2 indices of ``cue`` (cached per cue)."""
+        key = tuple(cue)
+        if key not in self._cue_ids:
+            values = self.cue_values(cue, span, other_cues)
+            self._cue_ids[key] = numpy.array([[vocab.index(name, v) for v in values[name]] for name in CUE_FIELDS],
+                                             dtype=numpy.int64).T.reshape(len(span), len(CUE_FIELDS))
+        return self._cue_ids[key]
+
+    def _tokens(self, found: Found) -> Dict[str, set]:
+        """Return the token sets of a rule attribution's cue, source and content."""
+        out = {}
+        for role, spans in (("cue", [found.cue] if found.cue else []),
+                            ("source", [found.source] if found.source else []),
+                            ("content", found.content)):
+            tokens = set()
+            for start, end in spans:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    tokens.update(range(span.start, span.end))
+            out[role] = tokens
+        return out
+
+    def _flags(self) -> numpy.ndarray:
+        """Return the binary flags of every token (columns :data:`FLAGS`)."""
+        doc, feats = self.doc, self.feats
+        column = {name: k for k, name in enumerate(FLAGS)}
+        flags = numpy.zeros((len(doc), len(FLAGS)), dtype=numpy.float32)
+        for token in doc:
+            i = token.i
+            on = [f if f.startswith("lex=") else "rkind" for f in lexicon_flags(token)]
+            on += ["head_" + f for f in lexicon_flags(token.head) if f.startswith("lex=")]
+            if feats.in_quote(i):
+                on.append("inq")
+            on += [f.split("=")[0] for f in feats.quote_context(i)]
+            on += feats.paragraph_edge(i)
+            deps = {c.dep_ for c in token.children}
+            if "ccomp" in deps and "nsubj" in deps:
+                on.append("ccomp+nsubj")
+            if any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children) for c in token.children):
+                on.append("that_clause")
+            if token.text.isupper():
+                on.append("upper")
+            if token.text[:1].isupper():
+                on.append("title")
+            if token.is_sent_start:
+                on.append("sent_start")
+            for name in on:
+                if name in column:
+                    flags[i, column[name]] = 1.0
+        text = doc.text
+        for found, tokens in zip(self.rules, self.rule_tokens):
+            for role in ("cue", "source", "content"):
+                for i in tokens[role]:
+                    flags[i, column["rule_" + role]] = 1.0
+            if found.kind(text) == "direct":
+                for i in tokens["content"]:
+                    flags[i, column["rule_direct"]] = 1.0
+        return flags
+
+    def cue_values(self, cue: Sequence[int], span: range, other_cues: set) -> Dict[str, List[str]]:
+        """Return stage 2's categorical values over ``span`` for ``cue``, by field."""
+        doc, feats = self.doc, self.feats
+        head = cue_head(doc, cue)
+        cue_set = set(cue)
+        adjacent = adjacent_quotes(feats, cue)
+        colon = ends_with_colon(feats, cue)
+        rule = self._rule_for(cue_set)
+        out: Dict[str, List[str]] = {name: [] for name in CUE_FIELDS}
+        cue_sent, cue_para = feats.sent[head.i], feats.para[head.i]
+        lemma = head.lemma_.lower()
+        for i in span:
+            para_d = max(-1, min(1, feats.para[i] - cue_para))
+            out["rel"].append(relation(feats, i, head.i))
+            out["dist"].append(bucket(i - head.i))
+            out["sentd"].append(str(max(-2, min(2, feats.sent[i] - cue_sent))))
+            out["parad"].append(str(para_d))
+            out["side"].append("L" if i < cue[0] else "R" if i > cue[-1] else "C")
+            out["cueflag"].append("cue" if i in cue_set else "other" if i in other_cues else "-")
+            q = feats.quote[i]
+            out["quote"].append(adjacent.get(q, "other") if q >= 0 else "-")
+            out["rule"].append("-" if rule is None else "source" if i in rule["source"]
+                               else "content" if i in rule["content"] else "-")
+            out["colon"].append("1" if colon and para_d == 1 else "0")
+            out["clemma"].append(lemma)
+        return out
+
+    def _rule_for(self, cue: set) -> Optional[Dict[str, set]]:
+        """Return the token sets of the rule attribution whose cue overlaps ``cue``, if any."""
+        for tokens in self.rule_tokens:
+            if tokens["cue"] & cue:
+                return tokens
+        return None
+
+
+class BiLSTM(nn.Module):
+    """A bidirectional LSTM over right-padded sequences, exact for each sequence's own
+    length without packing (packed sequences are slow to train on the CPU): the
+    backward direction reads each sequence reversed within its length."""
+
+    def __init__(self, input_dim: int, hidden: int, layers: int = 1, dropout: float = 0.0):
+        super().__init__()
+        dims = [input_dim] + [2 * hidden] * (layers - 1)
+        self.forward_lstms = nn.ModuleList([nn.LSTM(d, hidden, batch_first=True) for d in dims])
+        self.backward_lstms = nn.ModuleList([nn.LSTM(d, hidden, batch_first=True) for d in dims])
+        self.dropout = nn.Dropout(dropout)
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """Return the ``(batch, time, 2*hidden)`` states of ``x`` (``(batch, time, input)``)."""
+        steps = torch.arange(x.shape[1]).unsqueeze(0)
+        last = lengths.unsqueeze(1) - 1
+        reverse = torch.where(steps <= last, last - steps, steps)
+        for k, (fw, bw) in enumerate(zip(self.forward_lstms, self.backward_lstms)):
+            if k:
+                x = self.dropout(x)
+            index = reverse.unsqueeze(-1).expand(-1, -1, x.shape[-1])
+            ahead, _ = fw(x)
+            behind, _ = bw(x.gather(1, index))
+            behind = behind.gather(1, reverse.unsqueeze(-1).expand(-1, -1, behind.shape[-1]))
+            x = torch.cat([ahead, behind], dim=-1)
+        return x
+
+
+class AttributionNet(nn.Module):
+    """The network: shared encoding, cue tagger, cue-conditioned span tagger."""
+
+    def __init__(self, vocab: Vocab, settings: Settings):
+        super().__init__()
+        self.settings = settings
+        self.embed = nn.ModuleDict({name: nn.Embedding(vocab.size(name), dim, padding_idx=UNKNOWN)
+                                    for name, dim in FIELDS.items()})
+        in_dim = sum(FIELDS.values()) + len(FLAGS)
+        if settings.encoder_dim:
+            self.project = nn.Linear(settings.encoder_dim, settings.encoder_proj)
+            in_dim += settings.encoder_proj
+        self.dropout = nn.Dropout(settings.dropout)
+        self.lstm = BiLSTM(in_dim, settings.hidden, layers=2, dropout=settings.dropout)
+        state = 2 * settings.hidden
+        self.cue_out = nn.Linear(state, len(CUE_LABELS))
+        self.cue_embed = nn.ModuleDict({name: nn.Embedding(vocab.size(name), dim, padding_idx=UNKNOWN)
+                                        for name, dim in CUE_FIELDS.items()})
+        width = 2 * settings.span_hidden
+        self.span_token = nn.Linear(state, width)
+        self.span_cue = nn.Linear(state, width, bias=False)
+        self.span_fields = nn.Linear(sum(CUE_FIELDS.values()), width, bias=False)
+        self.span_lstm = BiLSTM(2 * settings.span_hidden, settings.span_hidden)
+        self.span_out = nn.Linear(2 * settings.span_hidden, len(SPAN_LABELS))
+
+    def encode(self, batch: "Batch") -> torch.Tensor:
+        """Return the BiLSTM states ``(docs, tokens, 2*hidden)`` of a :class:`Batch`."""
+        parts = [self.embed[name](batch.ids[..., k]) for k, name in enumerate(FIELDS)] + [batch.flags]
+        if self.settings.encoder_dim:
+            parts.append(torch.relu(self.project(self.dropout(batch.vectors))))
+        x = self.dropout(torch.cat(parts, dim=-1))
+        out = self.lstm(x, batch.lengths)
+        flat = out.reshape(-1, out.shape[-1])
+        flat = torch.cat([flat, flat.new_zeros((1, flat.shape[-1]))])
+        return self.dropout(flat[batch.gather])
+
+    def cue_logits(self, states: torch.Tensor) -> torch.Tensor:
+        """Return stage 1's logits ``(batch, tokens, 3)``."""
+        return self.cue_out(states)
+
+    def span_states(self, states: torch.Tensor) -> torch.Tensor:
+        """Return the token states stage 2 starts from, projected once per Doc."""
+        return self.span_token(states)
+
+    def span_logits(self, token_states: torch.Tensor, cue_states: torch.Tensor, cue_ids: torch.Tensor,
+                    lengths: torch.Tensor) -> torch.Tensor:
+        """Return stage 2's logits ``(cues, window tokens, 3)``.
+
+        ``token_states``: the windows' token states after :meth:`span_states`
+        ``(cues, window, width)``; ``cue_states``: each cue's mean state ``(cues, state)``; ``cue_ids``: the stage-2
+        field indices ``(cues, window, fields)``.
+        """
+        fields = torch.cat([self.cue_embed[name](cue_ids[..., k]) for k, name in enumerate(CUE_FIELDS)], dim=-1)
+        x = token_states + self.span_cue(cue_states).unsqueeze(1) + self.span_fields(fields)
+        x = self.dropout(torch.relu(x))
+        out = self.span_lstm(x, lengths)
+        return self.span_out(self.dropout(out))
+
+
+@dataclass
+class Batch:
+    """Padded network inputs for some Docs, cut into segments (:func:`segments`).
+
+    ``ids``, ``flags``, ``vectors``: ``(segments, length, ...)``; ``lengths``: per
+    segment; ``gather``: ``(docs, tokens)`` indices into the flattened segment
+    positions (the extra last row for padding) that put the states back in Doc order.
+    """
+
+    ids: torch.Tensor
+    flags: torch.Tensor
+    vectors: Optional[torch.Tensor]
+    lengths: torch.Tensor
+    gather: torch.Tensor
+
+
+def segments(doc: Doc, feats: DocFeatures) -> List[Tuple[int, int]]:
+    """Cut ``doc`` into the token ranges the BiLSTM reads: its paragraphs, a paragraph
+    longer than :data:`MAX_SEGMENT` tokens cut between sentences (a sentence that is
+    itself too long, anywhere)."""
+    out: List[Tuple[int, int]] = []
+    starts = [sent.start for sent in feats.sents]
+    bounds = feats.para_first + [len(doc)]
+    for start, end in zip(bounds, bounds[1:]):
+        cut = last = start
+        for point in [p for p in starts if start < p < end] + [end]:
+            if point - cut > MAX_SEGMENT and last > cut:
+                out.append((cut, last))
+                cut = last
+            while point - cut > MAX_SEGMENT:
+                out.append((cut, cut + MAX_SEGMENT))
+                cut += MAX_SEGMENT
+            last = point
+        if end > cut:
+            out.append((cut, end))
+    return out
+
+
+def pad_docs(batch: Sequence[DocInputs], vocab: Vocab, encoder_dim: int) -> Batch:
+    """Return the padded segment tensors of non-empty Docs."""
+    segs = [(k, s, e) for k, x in enumerate(batch) for s, e in x.segments]
+    length = max(e - s for _, s, e in segs)
+    ids = torch.zeros((len(segs), length, len(FIELDS)), dtype=torch.long)
+    flags = torch.zeros((len(segs), length, len(FLAGS)))
+    vectors = torch.zeros((len(segs), length, encoder_dim)) if encoder_dim else None
+    pad_row = len(segs) * length
+    gather = torch.full((len(batch), max(len(x.doc) for x in batch)), pad_row, dtype=torch.long)
+    for row, (k, s, e) in enumerate(segs):
+        x = batch[k]
+        ids[row, :e - s] = torch.from_numpy(x.ids(vocab)[s:e])
+        flags[row, :e - s] = torch.from_numpy(x.flags[s:e])
+        if vectors is not None:
+            vectors[row, :e - s] = torch.from_numpy(x.vectors[s:e].astype(numpy.float32))
+        gather[k, s:e] = torch.arange(row * length, row * length + e - s)
+    lengths = torch.tensor([e - s for _, s, e in segs])
+    return Batch(ids, flags, vectors, lengths, gather)
+
+
+def cue_batch(vocab: Vocab, states: torch.Tensor, span_states: torch.Tensor,
+              items: Sequence[Tuple[int, DocInputs, List[int], set]]
+              ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, List[range]]:
+    """Gather stage 2's inputs for cues ``(doc row, inputs, cue tokens, other cue tokens)``
+    from the Docs' ``states`` and ``span_states``.
+
+    Returns ``(token_states, cue_states, cue_ids, lengths, windows)``.
+    """
+    windows = [window(x.feats, cue) for _, x, cue, _ in items]
+    docs, tokens, dim = states.shape
+    flat = torch.cat([states.reshape(-1, dim), states.new_zeros((1, dim))])
+    flat_span = span_states.reshape(-1, span_states.shape[-1])
+    flat_span = torch.cat([flat_span, flat_span.new_zeros((1, flat_span.shape[-1]))])
+    pad = docs * tokens
+    n = max(len(w) for w in windows)
+    widest = max(len(cue) for _, _, cue, _ in items)
+    token_index = torch.full((len(items), n), pad, dtype=torch.long)
+    cue_index = torch.full((len(items), widest), pad, dtype=torch.long)
+    cue_ids = torch.zeros((len(items), n, len(CUE_FIELDS)), dtype=torch.long)
+    for k, ((row, x, cue, others), span) in enumerate(zip(items, windows)):
+        token_index[k, :len(span)] = torch.arange(row * tokens + span.start, row * tokens + span.stop)
+        cue_index[k, :len(cue)] = torch.tensor(cue) + row * tokens
+        cue_ids[k, :len(span)] = torch.from_numpy(x.cue_ids(vocab, cue, span, others))
+    sizes = torch.tensor([[len(cue)] for _, _, cue, _ in items], dtype=states.dtype)
+    cue_states = flat[cue_index].sum(dim=1) / sizes
+    lengths = torch.tensor([len(w) for w in windows])
+    return flat_span[token_index], cue_states, cue_ids, lengths, windows
+
+
+def count_values(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]]) -> Dict[str, Dict[str, int]]:
+    """Count the categorical values of both stages in training Docs, for :meth:`Vocab.build`;
+    stage 2's over the windows of the ``gold`` cues."""
+    counts: Dict[str, Dict[str, int]] = {name: {} for name in list(FIELDS) + list(CUE_FIELDS)}
+
+    def add(values: Dict[str, List[str]]) -> None:
+        for name, column in values.items():
+            table = counts[name]
+            for v in column:
+                table[v] = table.get(v, 0) + 1
+
+    for x, attributions in zip(inputs, gold):
+        add(token_values(x.doc))
+        cue_tokens = {i for g in attributions for i in g.cue}
+        for g in attributions:
+            if g.cue:
+                add(x.cue_values(g.cue, window(x.feats, g.cue), cue_tokens - set(g.cue)))
+    return counts

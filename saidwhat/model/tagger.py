@@ -1,0 +1,312 @@
+"""Training and running the neural model (:mod:`saidwhat.model.neural`).
+
+    model = fit(train_docs, train_gold, settings, seed=0)     # a NeuralModel
+    model.save(directory)
+    model = NeuralModel.load(directory)
+    model.predict(docs) -> one List[ModelFound] per Doc
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import random
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, List, Optional, Sequence, Tuple, Union
+
+import numpy
+import torch
+from spacy.tokens import Doc
+
+from ..errors import PipelineError
+from ..extractor import Found
+from . import DEFAULT_EPOCHS
+from .data import GoldTokens, cue_labels, runs
+from .features import cue_head
+from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
+                     Vocab, cue_batch, pad_docs)
+
+logger = logging.getLogger(__name__)
+
+PathLike = Union[str, os.PathLike]
+WEIGHTS = "weights.pt"
+META = "meta.json"
+RULE = "model"
+# A token is part of a cue when its probability of being B or I reaches this.
+CUE_THRESHOLD = 0.5
+# Stage 2 runs over at most this many cues at once.
+CUE_BATCH = 64
+DOC_BATCH = 8
+
+
+# Two predictions whose contents overlap this much (Dice) are one attribution.
+DUPLICATE_DICE = 0.5
+
+
+@dataclass
+class ModelFound(Found):
+    """A :class:`~saidwhat.extractor.Found` made by the model, with its calibrated probability."""
+
+    probability: float = 1.0
+
+    @property
+    def confidence(self) -> float:
+        """The calibrated probability that this attribution is right."""
+        return self.probability
+
+
+@dataclass
+class TrainingSettings:
+    """How training runs (stored in meta.json)."""
+
+    epochs: int = DEFAULT_EPOCHS
+    batch_docs: int = 8
+    learning_rate: float = 2e-3
+    weight_decay: float = 1e-6
+    clip: float = 5.0
+    seed: int = 0
+
+
+class NeuralModel:
+    """A trained network with its vocabulary and settings; ``meta`` is its training record.
+
+    ``calibration`` holds ``(a, b)``: a prediction's confidence is
+    ``sigmoid(a * logit(raw) + b)`` of its raw probability.
+    """
+
+    def __init__(self, net: AttributionNet, vocab: Vocab, meta: Optional[dict] = None,
+                 calibration: Tuple[float, float] = (1.0, 0.0)):
+        self.net = net
+        self.vocab = vocab
+        self.meta = meta or {}
+        self.calibration = calibration
+        self.directory: Optional[Path] = None
+        self.net.eval()
+
+    @property
+    def uses_encoder(self) -> bool:
+        """Whether the model reads MiniLM vectors."""
+        return bool(self.net.settings.encoder_dim)
+
+    def save(self, directory: PathLike) -> None:
+        """Write the weights (float16) and meta.json (vocabulary, settings, record) to ``directory``."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        state = {k: v.half() if v.is_floating_point() else v for k, v in self.net.state_dict().items()}
+        torch.save(state, directory / WEIGHTS)
+        meta = dict(self.meta, settings=asdict(self.net.settings), vocab=self.vocab.tables,
+                    calibration=list(self.calibration))
+        (directory / META).write_text(json.dumps(meta, indent=0, sort_keys=True), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: PathLike) -> "NeuralModel":
+        """Read a model written by :meth:`save`; PipelineError if ``directory`` holds none."""
+        directory = Path(directory)
+        hint = "train one with saidwhat train"
+        if not (directory / WEIGHTS).is_file() or not (directory / META).is_file():
+            raise PipelineError(f"{directory}: not a saidwhat model, it needs {WEIGHTS} and {META} ({hint})")
+        try:
+            meta = json.loads((directory / META).read_text(encoding="utf-8"))
+            vocab = Vocab(meta.pop("vocab"))
+            net = AttributionNet(vocab, Settings(**meta.pop("settings")))
+            state = torch.load(directory / WEIGHTS, map_location="cpu")
+            net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as err:
+            raise PipelineError(f"{directory}: cannot read the model: {err} ({hint})") from err
+        model = cls(net, vocab, meta, tuple(meta.pop("calibration", (1.0, 0.0))))
+        model.directory = directory
+        return model
+
+    def calibrated(self, raw: float) -> float:
+        """Return the calibrated confidence of a raw probability."""
+        a, b = self.calibration
+        p = min(max(raw, 1e-6), 1 - 1e-6)
+        return 1 / (1 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+
+    def predict(self, inputs: Sequence[DocInputs]) -> List[List[ModelFound]]:
+        """Return the attributions found in each of ``inputs``, ordered by content start;
+        ``probability`` is the calibrated confidence."""
+        out: List[List[ModelFound]] = [[] for _ in inputs]
+        with torch.inference_mode():
+            for start in range(0, len(inputs), DOC_BATCH):
+                batch = [(k, x) for k, x in enumerate(inputs[start:start + DOC_BATCH], start) if len(x.doc)]
+                if not batch:
+                    continue
+                docs = [x for _, x in batch]
+                states = self.net.encode(pad_docs(docs, self.vocab, self.net.settings.encoder_dim))
+                cue_p = torch.softmax(self.net.cue_logits(states), dim=-1).numpy()
+                span_states = self.net.span_states(states)
+                items = []
+                for row, x in enumerate(docs):
+                    cues = decode_cues(x.doc, cue_p[row])
+                    tokens = {i for cue, _ in cues for i in cue}
+                    items += [(row, x, cue, tokens - set(cue), p) for cue, p in cues]
+                for k in range(0, len(items), CUE_BATCH):
+                    chunk = items[k:k + CUE_BATCH]
+                    token_states, cue_states, cue_ids, lengths, windows = cue_batch(
+                        self.vocab, states, span_states, [item[:4] for item in chunk])
+                    span_p = torch.softmax(self.net.span_logits(token_states, cue_states, cue_ids, lengths), dim=-1).numpy()
+                    for (row, x, cue, _, p), span, probs in zip(chunk, windows, span_p):
+                        found = self._attribution(x, cue, p, span, probs[:len(span)])
+                        if found is not None:
+                            out[batch[row][0]].append(found)
+        for k, found in enumerate(out):
+            found = _drop_duplicates(found)
+            found.sort(key=lambda f: (f.start, f.cue or (0, 0)))
+            out[k] = found
+        return out
+
+    def _attribution(self, x: DocInputs, cue: List[int], cue_p: float, span: range,
+                     probs: numpy.ndarray) -> Optional[ModelFound]:
+        """Return the attribution of one cue from stage 2's probabilities, or None.
+
+        It carries the quotations its content overlaps, which make it direct or mixed."""
+        doc = x.doc
+        labels = probs.argmax(axis=1)
+        s, c = SPAN_LABELS.index("S"), SPAN_LABELS.index("C")
+        content = [i for i, label in zip(span, labels) if label == c and not doc[i].is_space]
+        fragments = _fragments(doc, runs(content))
+        if not fragments:
+            return None
+        sources = runs([i for i, label in zip(span, labels) if label == s and not doc[i].is_space])
+        source = max(sources, key=lambda run: sum(probs[i - span.start, s] for i in run)) if sources else None
+        content_p = float(numpy.mean([probs[i - span.start, c] for i in content]))
+        offsets = [_offsets(doc, run) for run in fragments]
+        quotes = [q for q in x.feats.quotations if any(s < q.end and q.start < e for s, e in offsets)]
+        return ModelFound(
+            content=offsets,
+            cue=_offsets(doc, cue),
+            source=_offsets(doc, source) if source else None,
+            rule=RULE,
+            cue_token=cue_head(doc, cue).i,
+            quotes=quotes,
+            probability=self.calibrated(cue_p * content_p),
+        )
+
+
+def decode_cues(doc: Doc, probs: numpy.ndarray) -> List[Tuple[List[int], float]]:
+    """Return the cues of ``doc`` from stage 1's ``(tokens, 3)`` probabilities: runs of
+    tokens with P(B) + P(I) >= :data:`CUE_THRESHOLD`, a token likelier B than I starting a
+    new cue; each with its mean probability."""
+    b_col, i_col = CUE_LABELS.index("B"), CUE_LABELS.index("I")
+    out: List[Tuple[List[int], float]] = []
+    current: List[int] = []
+    ps: List[float] = []
+    for i in range(len(doc)):
+        b, inside = float(probs[i, b_col]), float(probs[i, i_col])
+        starts = not current or b > inside or current[-1] != i - 1 or doc[i].is_sent_start
+        if b + inside < CUE_THRESHOLD or doc[i].is_space:
+            starts = True
+            keep = False
+        else:
+            keep = True
+        if starts and current:
+            out.append((current, sum(ps) / len(ps)))
+            current, ps = [], []
+        if keep:
+            current.append(i)
+            ps.append(b + inside)
+    if current:
+        out.append((current, sum(ps) / len(ps)))
+    return out
+
+
+def span_targets(span: range, gold: GoldTokens) -> List[int]:
+    """Return stage 2's label indices over ``span`` for one gold attribution."""
+    source, content = set(gold.source), set(gold.content)
+    return [SPAN_LABELS.index("S") if i in source else SPAN_LABELS.index("C") if i in content else 0 for i in span]
+
+
+def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab: Vocab, settings: Settings,
+        training: TrainingSettings, evaluate: Optional[Callable[["NeuralModel", int], None]] = None) -> NeuralModel:
+    """Train a network on ``inputs`` (DocInputs built with ``vocab``) and their ``gold``
+    attributions; ``evaluate(model, epoch)`` is called after each epoch if given."""
+    random.seed(training.seed)
+    numpy.random.seed(training.seed)
+    torch.manual_seed(training.seed)
+    net = AttributionNet(vocab, settings)
+    model = NeuralModel(net, vocab)
+    optimizer = torch.optim.AdamW(net.parameters(), lr=training.learning_rate, weight_decay=training.weight_decay)
+    order = [k for k, x in enumerate(inputs) if len(x.doc)]
+    cue_targets = [torch.tensor([CUE_LABELS.index(label) for label in cue_labels(x.doc, g)])
+                   for x, g in zip(inputs, gold)]
+    steps = training.epochs * math.ceil(len(order) / training.batch_docs)
+    warmup = max(1, steps // 10)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup))))
+    rng = random.Random(training.seed)
+    for epoch in range(1, training.epochs + 1):
+        net.train()
+        rng.shuffle(order)
+        start, total = time.perf_counter(), 0.0
+        for b in range(0, len(order), training.batch_docs):
+            rows = order[b:b + training.batch_docs]
+            batch = [inputs[k] for k in rows]
+            states = net.encode(pad_docs(batch, vocab, settings.encoder_dim))
+            logits = net.cue_logits(states)
+            n = states.shape[1]
+            target = torch.full((len(rows), n), -100, dtype=torch.long)
+            for r, k in enumerate(rows):
+                target[r, :len(inputs[k].doc)] = cue_targets[k]
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(CUE_LABELS)), target.reshape(-1),
+                                                     ignore_index=-100)
+            items, targets = [], []
+            for r, k in enumerate(rows):
+                cue_tokens = {i for g in gold[k] for i in g.cue}
+                for g in gold[k]:
+                    if g.cue and g.content:
+                        items.append((r, inputs[k], g.cue, cue_tokens - set(g.cue)))
+                        targets.append(g)
+            if items:
+                token_states, cue_states, cue_ids, lengths, windows = cue_batch(vocab, states, net.span_states(states), items)
+                span_logits = net.span_logits(token_states, cue_states, cue_ids, lengths)
+                span_target = torch.full(span_logits.shape[:2], -100, dtype=torch.long)
+                for r, (span, g) in enumerate(zip(windows, targets)):
+                    span_target[r, :len(span)] = torch.tensor(span_targets(span, g))
+                loss = loss + torch.nn.functional.cross_entropy(
+                    span_logits.reshape(-1, len(SPAN_LABELS)), span_target.reshape(-1), ignore_index=-100)
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), training.clip)
+            optimizer.step()
+            scheduler.step()
+            total += float(loss.detach())
+        logger.info("epoch %d: loss %.4f, %.0f s", epoch, total / max(1, len(order) // training.batch_docs),
+                    time.perf_counter() - start)
+        net.eval()
+        if evaluate is not None:
+            evaluate(model, epoch)
+    return model
+
+
+def _offsets(doc: Doc, tokens: Sequence[int]) -> Tuple[int, int]:
+    """Return the character offsets from the first to the last of ``tokens``."""
+    last = doc[tokens[-1]]
+    return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
+def _fragments(doc: Doc, content_runs: List[List[int]]) -> List[List[int]]:
+    """Drop content runs of punctuation only; keep the rest."""
+    return [run for run in content_runs if any(not doc[i].is_punct for i in run)]
+
+
+def content_chars(found: Found) -> set:
+    """Return the character positions the content of ``found`` covers (for overlap tests)."""
+    return {c for s, e in found.content for c in range(s, e)}
+
+
+def _drop_duplicates(found: List[ModelFound]) -> List[ModelFound]:
+    """Keep, of predictions whose contents overlap by Dice >= :data:`DUPLICATE_DICE`, the
+    most probable one (gold attributions never share content tokens)."""
+    kept: List[ModelFound] = []
+    kept_sets: List[set] = []
+    for item in sorted(found, key=lambda f: -f.probability):
+        chars = content_chars(item)
+        if any(2 * len(chars & other) / (len(chars) + len(other)) >= DUPLICATE_DICE for other in kept_sets):
+            continue
+        kept.append(item)
+        kept_sets.append(chars)
+    return kept
