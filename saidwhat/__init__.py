@@ -5,9 +5,9 @@
 >>> [(a.kind, a.source.text, a.cue.text) for a in article.attributions]
 [('direct', 'the mayor', 'said')]
 
-``extract`` and ``extract_many`` share one pipeline, loaded on first use; build an
-:class:`Extractor` yourself to choose the spaCy package, a confidence threshold or a
-model trained with ``saidwhat train`` (``Extractor(load_pipeline(model="models/crf"))``).
+``extract`` and ``extract_many`` share one pipeline (the accurate model), loaded on
+first use; build an :class:`Extractor` yourself to choose the spaCy package, a
+confidence threshold or another model (``Extractor(load_pipeline(model="fast"))``).
 """
 from __future__ import annotations
 
