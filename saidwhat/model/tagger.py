@@ -15,7 +15,7 @@ import random
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, List, Optional, Sequence, Tuple, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 import numpy
 import torch
@@ -221,9 +221,9 @@ def span_targets(span: range, gold: GoldTokens) -> List[int]:
 
 
 def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab: Vocab, settings: Settings,
-        training: TrainingSettings, evaluate: Optional[Callable[["NeuralModel", int], None]] = None) -> NeuralModel:
+        training: TrainingSettings) -> NeuralModel:
     """Train a network on ``inputs`` (DocInputs built with ``vocab``) and their ``gold``
-    attributions; ``evaluate(model, epoch)`` is called after each epoch if given."""
+    attributions."""
     random.seed(training.seed)
     numpy.random.seed(training.seed)
     torch.manual_seed(training.seed)
@@ -277,8 +277,6 @@ def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab
         logger.info("epoch %d: loss %.4f, %.0f s", epoch, total / max(1, len(order) // training.batch_docs),
                     time.perf_counter() - start)
         net.eval()
-        if evaluate is not None:
-            evaluate(model, epoch)
     return model
 
 

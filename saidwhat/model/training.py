@@ -141,12 +141,8 @@ def calibrate_and_score(nlp: Language, gold: Compartment, model: NeuralModel,
                 right.append(correct[k])
     model.calibration = platt(raw, right)
     logger.info("calibration a=%.3f b=%.3f over %d predictions", *model.calibration, len(raw))
-    found = model.predict(inputs)
-    by_name = {
-        "rules": [x.rules for x in inputs],
-        "model": found,
-        "model + rules": [combine(x.rules, f) for x, f in zip(inputs, found)],
-    }
+    # The scores do not read confidences, and calibration is monotone: no second prediction.
+    by_name = {"rules": [x.rules for x in inputs], "model": found, "model + rules": combined}
     return {name: score(gold, predictions_from_articles(_articles(stems, texts, lists)))
             for name, lists in by_name.items()}
 
