@@ -15,9 +15,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from .circumstances import circumstances
 from .errors import PipelineError
 from .extractor import Found, find_attributions
 from .model import DEFAULT_MODEL, model_path
+from .nesting import nest
 from .schema import Attribution, TextSpan
 
 EXTENSION = "attributions"
@@ -91,21 +93,45 @@ class AttributionFinder:
             vectors = self.encoder.encode(docs) if self.encoder is not None else [None] * len(docs)
             inputs = [DocInputs(doc, v) for doc, v in zip(docs, vectors)]
             found = [combine(x.rules, f) for x, f in zip(inputs, self.model.predict(inputs))]
-        return [[f for f in items if f.confidence >= self.min_confidence] for items in found]
+        found = [nest(doc, items) for doc, items in zip(docs, found)]
+        return [_confident(items, self.min_confidence) for items in found]
 
     def set_annotations(self, doc: Doc, found: List[Found]) -> None:
         """Store ``found`` on ``doc._.attributions`` as schema Attributions."""
-        text = doc.text
-        doc._.set(EXTENSION, [to_attribution(text, k, item) for k, item in enumerate(found, start=1)])
+        doc._.set(EXTENSION, to_attributions(doc, found))
 
 
-def to_attribution(text: str, ident: int, item: Found) -> Attribution:
-    """Turn one Found record over ``text`` into a schema Attribution numbered ``ident``."""
-    return Attribution(
-        id=ident,
-        kind=item.kind(text),
-        content=TextSpan.from_offsets(text, item.content),
-        cue=TextSpan.from_offsets(text, [item.cue]) if item.cue else None,
-        source=TextSpan.from_offsets(text, [item.source]) if item.source else None,
-        confidence=item.confidence,
-    )
+def _confident(items: List[Found], min_confidence: float) -> List[Found]:
+    """The items at or above ``min_confidence``, with a nested one kept only if its parent is."""
+    kept = [f for f in items if f.confidence >= min_confidence]
+    ids = {id(f) for f in kept}
+    return [f for f in kept if f.parent is None or id(f.parent) in ids]
+
+
+def to_attributions(doc: Doc, found: List[Found]) -> List[Attribution]:
+    """Turn the Found records of ``doc`` into schema Attributions numbered from 1, with
+    parents, continued quotes and each cue's addressee, setting and means."""
+    text = doc.text
+    number = {id(item): k for k, item in enumerate(found, start=1)}
+    out = []
+    for k, item in enumerate(found, start=1):
+        taken = list(item.content) + ([item.source] if item.source else [])
+        around = circumstances(doc, item.cue_token, taken)
+        out.append(Attribution(
+            id=k,
+            kind=item.kind(text),
+            content=TextSpan.from_offsets(text, item.content),
+            cue=_span(text, item.cue),
+            source=_span(text, item.source),
+            confidence=item.confidence,
+            parent=number.get(id(item.parent)) if item.parent is not None else None,
+            continued=item.continues is not None,
+            to=_span(text, around.to),
+            where=_span(text, around.where),
+            how=_span(text, around.how),
+        ))
+    return out
+
+
+def _span(text: str, offsets) -> Optional[TextSpan]:
+    return TextSpan.from_offsets(text, [offsets]) if offsets else None

@@ -60,6 +60,9 @@ SUBJECT_STARTS = frozenset(("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM"))
 DASHES = frozenset("\u2015\u2014\u2013-")
 # Punctuation trimmed from the edges of a reported clause.
 EDGE_PUNCT = frozenset(",;:-\u2014\u2013")
+# A quote paragraph that continues the previous speaker's quote: the confidence of the
+# attribution it continues, times this.
+CONTINUED_FACTOR = 0.8
 
 # Confidence of each rule: the share of its output that is who-said-what correct (matched
 # to a gold attribution by content Dice >= 0.5, one-to-one as the reference scorer does,
@@ -98,6 +101,8 @@ class Found:
     rule: str
     cue_token: Optional[int] = None
     quotes: List[Quote] = field(default_factory=list)
+    parent: Optional["Found"] = None
+    continues: Optional["Found"] = None
 
     @property
     def start(self) -> int:
@@ -119,6 +124,14 @@ class Found:
 
     @property
     def confidence(self) -> float:
+        """How likely the attribution is right: for a quote that continues another, that
+        one's confidence times :data:`CONTINUED_FACTOR`, else :attr:`own_confidence`."""
+        if self.continues is not None:
+            return self.continues.confidence * CONTINUED_FACTOR
+        return self.own_confidence
+
+    @property
+    def own_confidence(self) -> float:
         """The rule's measured precision."""
         return RULE_CONFIDENCE[self.rule]
 
@@ -541,8 +554,16 @@ def _paragraph_of(paras: Sequence[Offsets], starts: Sequence[int], offset: int) 
 # --- reported speech ---------------------------------------------------------------
 
 
-def _reported(doc: Doc, used_cues: Set[int]) -> Iterable[Found]:
-    for token in doc:
+def reports_within(doc: Doc, spans: Sequence[Offsets]) -> List[Found]:
+    """Return the reported speech whose cue and content lie within ``spans`` of ``doc``
+    (``Trump said Kim had offered ...`` inside a quote), by the reported-speech rules."""
+    tokens = [t for s, e in spans for t in (doc.char_span(s, e, alignment_mode="contract") or ())]
+    return [item for item in _reported(doc, set(), tokens)
+            if all(any(s <= cs and ce <= e for s, e in spans) for cs, ce in item.content)]
+
+
+def _reported(doc: Doc, used_cues: Set[int], tokens: Optional[Iterable[Token]] = None) -> Iterable[Found]:
+    for token in doc if tokens is None else tokens:
         if token.i in used_cues:
             continue
         obj = according_to(token)

@@ -20,9 +20,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import component  # noqa: F401  (registers the "saidwhat" factory)
+from . import speakers as _speakers  # noqa: F401  (registers the "saidwhat_speakers" factory)
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
-from .schema import Article, Attribution, TextSpan
+from .schema import Article, Attribution, Speaker, TextSpan
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +53,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 0.0,
                   model: Union[str, os.PathLike] = DEFAULT_MODEL) -> Language:
-    """Load spaCy pipeline ``package`` with paragraph boundaries before its parser and the
-    ``saidwhat`` component at the end; return the Language.
+    """Load spaCy pipeline ``package`` with paragraph boundaries before its parser, the
+    ``saidwhat`` component and then ``saidwhat_speakers`` at the end; return the Language.
 
     ``model`` is a shipped model's name (``accurate``, the default, or ``fast``),
     ``rules`` for the rules alone, or a directory written by ``saidwhat train``;
@@ -69,6 +70,7 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 
     nlp.add_pipe("saidwhat_paragraphs", before="parser")
     config = {"min_confidence": min_confidence, "model": os.fspath(model)}
     nlp.add_pipe("saidwhat", config=config)
+    nlp.add_pipe("saidwhat_speakers")
     return nlp
 
 
@@ -122,11 +124,19 @@ class Extractor:
             if current is not article:
                 current = article
                 article.attributions = []
+                article.speakers = []
+            base = len(article.attributions)
+            text = article.text or ""
+            for speaker in doc._.get("speakers") or []:
+                speaker.mentions = [_moved(text, m, offset) for m in speaker.mentions]
+                article.speakers.append(speaker)
             for attribution in doc._.attributions:
-                article.attributions.append(_shifted(attribution, article, offset))
+                attribution.id += base
+                if attribution.parent is not None:
+                    attribution.parent += base
+                article.attributions.append(_shifted(attribution, text, offset))
             if last:
-                for k, attribution in enumerate(article.attributions, start=1):
-                    attribution.id = k
+                article.speakers = merge_speakers(article.speakers, article.attributions)
                 yield article
 
     def _parsed(self, pieces: Iterable[Tuple[str, Any]], batch_size: int) -> Iterator[Tuple[Doc, Any]]:
@@ -183,15 +193,39 @@ def _as_article(item: ArticleLike, number: int) -> Article:
     raise TypeError(f"expected an Article or a str, got {type(item).__name__}")
 
 
-def _shifted(attribution: Attribution, article: Article, offset: int) -> Attribution:
-    if offset == 0:
-        return attribution
-    text = article.text or ""
+def merge_speakers(speakers: List[Speaker], attributions: List[Attribution]) -> List[Speaker]:
+    """Merge the speakers that pieces of one article found separately: the same name and
+    type is one speaker. Renumber them from 1, point the attributions at the merged ones
+    and return them."""
+    merged: List[Speaker] = []
+    by_key: dict = {}
+    replacement: dict = {}
+    for speaker in speakers:
+        key = (speaker.name, speaker.type) if speaker.name is not None else ("#", id(speaker))
+        kept = by_key.get(key)
+        if kept is None:
+            by_key[key] = kept = speaker
+            speaker.id = len(merged) + 1
+            merged.append(speaker)
+        else:
+            kept.mentions.extend(speaker.mentions)
+            kept.attributions += speaker.attributions
+            kept.title = kept.title or speaker.title
+        replacement[id(speaker)] = kept
+    for attribution in attributions:
+        if attribution.speaker is not None:
+            attribution.speaker = replacement.get(id(attribution.speaker), attribution.speaker)
+    return merged
 
-    def move(span: Optional[TextSpan]) -> Optional[TextSpan]:
-        return None if span is None else TextSpan.from_offsets(text, [(s + offset, e + offset) for s, e in span.spans])
 
-    attribution.content = move(attribution.content)
-    attribution.cue = move(attribution.cue)
-    attribution.source = move(attribution.source)
+def _moved(text: str, span: Optional[TextSpan], offset: int) -> Optional[TextSpan]:
+    """``span`` moved ``offset`` characters on, over the whole article ``text``."""
+    if span is None or offset == 0:
+        return span
+    return TextSpan.from_offsets(text, [(s + offset, e + offset) for s, e in span.spans])
+
+
+def _shifted(attribution: Attribution, text: str, offset: int) -> Attribution:
+    for role in ("content", "cue", "source", "to", "where", "how"):
+        setattr(attribution, role, _moved(text, getattr(attribution, role), offset))
     return attribution

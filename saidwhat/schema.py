@@ -2,9 +2,11 @@
 
 An :class:`Article` holds its :class:`Attribution` records; each attribution has a
 content, an optional cue and an optional source, all :class:`TextSpan` values made of
-code-point offsets into the article text. Every interface (Python API, CLI formats,
-evaluation) serialises through :meth:`Article.to_dict` and reads back through
-:meth:`Article.from_dict`, so there is exactly one shape on the wire.
+code-point offsets into the article text, and the :class:`Speaker` its source refers
+to; the article lists its speakers once, with how many attributions each has. Every
+interface (Python API, CLI formats, evaluation) serialises through
+:meth:`Article.to_dict` and reads back through :meth:`Article.from_dict`, so there is
+exactly one shape on the wire.
 
 This module imports nothing from the rest of the project.
 """
@@ -68,13 +70,64 @@ class TextSpan:
         return cls(tuple((int(s), int(e)) for s, e in data["spans"]), data.get("text", ""))
 
 
+SPEAKER_TYPES = ("person", "organization", "media", "group", "unknown")
+
+
+@dataclass
+class Speaker:
+    """Who a source refers to: the same speaker for "President Donald Trump", "Trump" and "he".
+
+    ``name`` is the fullest name the article gives, ``None`` when it never names the
+    speaker ("officials", "a spokeswoman"); ``type`` is one of :data:`SPEAKER_TYPES`;
+    ``title`` is the role the article gives ("Secretary of State"); ``mentions`` are the
+    spans that refer to the speaker; ``attributions`` counts the attributions it has.
+    """
+
+    id: int
+    name: Optional[str]
+    type: str = "unknown"
+    title: Optional[str] = None
+    mentions: List[TextSpan] = field(default_factory=list)
+    attributions: int = 0
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Return the speaker as plain JSON-ready data."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "title": self.title,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "attributions": self.attributions,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Optional[Dict[str, Any]]) -> Optional["Speaker"]:
+        """Read what :meth:`to_dict` wrote; ``None`` stays ``None``."""
+        if data is None:
+            return None
+        return cls(
+            id=int(data["id"]),
+            name=data.get("name"),
+            type=data.get("type", "unknown"),
+            title=data.get("title"),
+            mentions=[TextSpan.from_dict(m) for m in data.get("mentions", [])],
+            attributions=int(data.get("attributions", 0)),
+        )
+
+
 @dataclass
 class Attribution:
     """Who said what: one direct, indirect or mixed quotation or reported statement.
 
     ``kind`` is ``"direct"`` (the content is a quotation in marks), ``"mixed"`` (reported
     speech that quotes some words) or ``"indirect"``. ``cue`` and ``source`` are ``None``
-    when the text gives none. ``confidence`` is in [0, 1].
+    when the text gives none. ``confidence`` is in [0, 1]. ``speaker`` is who the source
+    refers to. ``parent`` is the id of the attribution whose content holds this one (a
+    report inside a report); ``continued`` marks a quote paragraph with no cue of its own
+    that carries on the previous speaker's quote. ``to``, ``where`` and ``how`` are the
+    addressee ("told reporters"), the setting ("at a press conference") and the means
+    ("through an interpreter") when the text gives them.
     """
 
     id: int
@@ -83,6 +136,12 @@ class Attribution:
     cue: Optional[TextSpan] = None
     source: Optional[TextSpan] = None
     confidence: float = 1.0
+    speaker: Optional[Speaker] = None
+    parent: Optional[int] = None
+    continued: bool = False
+    to: Optional[TextSpan] = None
+    where: Optional[TextSpan] = None
+    how: Optional[TextSpan] = None
 
     def to_dict(self) -> Dict[str, Any]:
         """Return the attribution as plain JSON-ready data."""
@@ -93,6 +152,12 @@ class Attribution:
             "cue": self.cue.to_dict() if self.cue else None,
             "source": self.source.to_dict() if self.source else None,
             "confidence": round(float(self.confidence), 4),
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "parent": self.parent,
+            "continued": self.continued,
+            "to": self.to.to_dict() if self.to else None,
+            "where": self.where.to_dict() if self.where else None,
+            "how": self.how.to_dict() if self.how else None,
         }
 
     @classmethod
@@ -105,6 +170,12 @@ class Attribution:
             cue=TextSpan.from_dict(data.get("cue")),
             source=TextSpan.from_dict(data.get("source")),
             confidence=float(data.get("confidence", 1.0)),
+            speaker=Speaker.from_dict(data.get("speaker")),
+            parent=None if data.get("parent") is None else int(data["parent"]),
+            continued=bool(data.get("continued", False)),
+            to=TextSpan.from_dict(data.get("to")),
+            where=TextSpan.from_dict(data.get("where")),
+            how=TextSpan.from_dict(data.get("how")),
         )
 
 
@@ -114,7 +185,8 @@ class Article:
 
     ``text`` is the text the offsets point into (for an HTML page, the main text
     extracted from it). ``meta`` keeps whatever else the input carried (author, date,
-    url, extra JSONL fields) so nothing given is lost.
+    url, extra JSONL fields) so nothing given is lost. ``speakers`` lists each speaker
+    of the attributions once; an attribution's ``speaker`` is one of them.
     """
 
     id: str
@@ -122,6 +194,7 @@ class Article:
     title: Optional[str] = None
     attributions: List[Attribution] = field(default_factory=list)
     meta: Dict[str, Any] = field(default_factory=dict)
+    speakers: List[Speaker] = field(default_factory=list)
 
     def to_dict(self, include_text: bool = True) -> Dict[str, Any]:
         """Return the article as plain JSON-ready data; ``include_text=False`` drops the text."""
@@ -133,15 +206,23 @@ class Article:
         if self.meta:
             out["meta"] = dict(self.meta)
         out["attributions"] = [a.to_dict() for a in self.attributions]
+        out["speakers"] = [s.to_dict() for s in self.speakers]
         return out
 
     @classmethod
     def from_dict(cls, data: Dict[str, Any]) -> "Article":
-        """Read what :meth:`to_dict` wrote."""
+        """Read what :meth:`to_dict` wrote; attributions share the article's Speaker objects."""
+        speakers = [Speaker.from_dict(s) for s in data.get("speakers", [])]
+        by_id = {s.id: s for s in speakers}
+        attributions = [Attribution.from_dict(a) for a in data.get("attributions", [])]
+        for attribution in attributions:
+            if attribution.speaker is not None:
+                attribution.speaker = by_id.get(attribution.speaker.id, attribution.speaker)
         return cls(
             id=str(data["id"]),
             text=data.get("text"),
             title=data.get("title"),
-            attributions=[Attribution.from_dict(a) for a in data.get("attributions", [])],
+            attributions=attributions,
             meta=dict(data.get("meta") or {}),
+            speakers=speakers,
         )

@@ -53,7 +53,7 @@ class ModelFound(Found):
     probability: float = 1.0
 
     @property
-    def confidence(self) -> float:
+    def own_confidence(self) -> float:
         """The calibrated probability that this attribution is right."""
         return self.probability
 

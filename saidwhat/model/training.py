@@ -21,12 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..brat import Compartment, load_compartment
-from ..component import to_attribution
 from ..errors import GoldDataError
 from ..extractor import Found
 from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
-from ..schema import Article
-from ..scoring import TokenIndex, judge, predictions_from_articles, score
+from ..scoring import TokenIndex, judge, score
 from . import DEFAULT_EPOCHS, MODEL_NAMES
 from .data import align, parse_gold
 from .encoder import TokenEncoder
@@ -143,16 +141,13 @@ def calibrate_and_score(nlp: Language, gold: Compartment, model: NeuralModel,
     logger.info("calibration a=%.3f b=%.3f over %d predictions", *model.calibration, len(raw))
     # The scores do not read confidences, and calibration is monotone: no second prediction.
     by_name = {"rules": [x.rules for x in inputs], "model": found, "model + rules": combined}
-    return {name: score(gold, predictions_from_articles(_articles(stems, texts, lists)))
-            for name, lists in by_name.items()}
+    return {name: score(gold, dict(zip(stems, map(_spans, lists)))) for name, lists in by_name.items()}
 
 
 def _correct(text: str, gold: Sequence[Any], items: Sequence[Found]) -> List[bool]:
     """Return, per item, whether it matches a gold attribution with the right source."""
-    article = _articles(["a"], [text], [items])[0]
-    pred = predictions_from_articles([article])["a"]
     right = [False] * len(items)
-    for i, _, source_right in judge(TokenIndex(text), list(gold), pred):
+    for i, _, source_right in judge(TokenIndex(text), list(gold), _spans(items)):
         right[i] = source_right
     return right
 
@@ -178,7 +173,7 @@ def platt(raw: Sequence[float], right: Sequence[bool], iterations: int = 50) -> 
     return float(w[0]), float(w[1])
 
 
-def _articles(stems: Sequence[str], texts: Sequence[str], lists: Sequence[Sequence[Found]]) -> List[Article]:
-    """Return an Article per text with the attributions of ``lists``."""
-    return [Article(id=stem, text=text, attributions=[to_attribution(text, k, f) for k, f in enumerate(items, start=1)])
-            for stem, text, items in zip(stems, texts, lists)]
+def _spans(items: Sequence[Found]) -> List[Dict[str, List[Tuple[int, int]]]]:
+    """Return the attributions of ``items`` as the scorer reads them."""
+    return [{"source": [f.source] if f.source else [], "cue": [f.cue] if f.cue else [], "content": list(f.content)}
+            for f in items]

@@ -1,0 +1,81 @@
+"""Print speaker resolution figures on the hand-resolved PolNeAR dev articles.
+
+    .venv/bin/python benchmarks/speakers.py [--model NAME|DIR] [--gold-sources] [--errors]
+
+Runs the pipeline over the articles of ``tests/data/speakers/dev-speakers.jsonl`` and
+scores each found attribution's speaker name against the annotation, by the form of the
+gold source (saidwhat/speaker_scoring.py). ``--gold-sources`` resolves the gold
+attributions' own sources instead, which measures the resolver without the extractor's
+misses. ``--errors`` lists every wrong name, grouped by source form.
+"""
+import argparse
+import collections
+import time
+from pathlib import Path
+
+from saidwhat.brat import load_compartment
+from saidwhat.pipeline import Extractor, load_pipeline
+from saidwhat.schema import Article, Attribution, TextSpan
+from saidwhat.speaker_scoring import format_speaker_table, load_annotations, score_speakers
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "polnear" / "dev"
+DEFAULT_ANNOTATIONS = ROOT / "tests" / "data" / "speakers" / "dev-speakers.jsonl"
+
+
+def gold_source_articles(nlp, gold, stems):
+    """Articles whose attributions are the gold ones, with speakers resolved by the pipeline's resolver."""
+    resolver = nlp.get_pipe("saidwhat_speakers")
+    finder_names = [name for name in nlp.pipe_names if name not in ("saidwhat", "saidwhat_speakers")]
+    for stem in stems:
+        text, attributions = gold[stem]
+        doc = nlp.make_doc(text)
+        for name in finder_names:
+            doc = nlp.get_pipe(name)(doc)
+        ours = [Attribution(id=k, kind="indirect", content=TextSpan.from_offsets(text, a["content"]),
+                            cue=TextSpan.from_offsets(text, a["cue"]) if a["cue"] else None,
+                            source=TextSpan.from_offsets(text, sorted(a["source"])) if a["source"] else None)
+                for k, a in enumerate(attributions, start=1)]
+        doc._.attributions = ours
+        resolver(doc)
+        yield Article(id=stem, text=text, attributions=ours, speakers=doc._.speakers)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", default=str(DEFAULT_GOLD))
+    parser.add_argument("--annotations", default=str(DEFAULT_ANNOTATIONS))
+    parser.add_argument("--model", default="accurate")
+    parser.add_argument("--gold-sources", action="store_true")
+    parser.add_argument("--errors", action="store_true")
+    args = parser.parse_args()
+    annotations = load_annotations(args.annotations)
+    gold = load_compartment(args.gold)
+    stems = sorted(s for s in annotations if s in gold)
+    nlp = load_pipeline(model=args.model)
+    started = time.perf_counter()
+    if args.gold_sources:
+        articles = list(gold_source_articles(nlp, gold, stems))
+        label = "gold sources"
+    else:
+        extractor = Extractor(nlp)
+        articles = list(extractor.extract_many(Article(id=s, text=gold[s][0]) for s in stems))
+        label = f"model {args.model}"
+    result = score_speakers(gold, annotations, articles)
+    print(f"speakers on {len(stems)} hand-resolved PolNeAR dev articles ({label}, "
+          f"{time.perf_counter() - started:.1f} s)")
+    print(format_speaker_table(result))
+    if args.errors:
+        by_form = collections.defaultdict(list)
+        for error in result["errors"]:
+            by_form[error["form"]].append(error)
+        for form, errors in by_form.items():
+            print(f"\n{form}: {len(errors)} wrong")
+            kinds = collections.Counter("no name" if e["got"] is None else "other name" for e in errors)
+            print("  " + ", ".join(f"{k}: {v}" for k, v in kinds.items()))
+            for e in errors:
+                print(f"  {e['article'][:40]:40s} {e['source'][:40]!r:44s} expected {e['expected']!r} got {e['got']!r}")
+
+
+if __name__ == "__main__":
+    main()

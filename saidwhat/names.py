@@ -1,0 +1,287 @@
+"""Names in a parsed article and the chains they form: who is the same entity.
+
+:func:`name_chains` reads spaCy's named entities (people, organisations, places,
+buildings, nationalities) and links each mention to an :class:`Entity`: "Trump" to
+"President Donald Trump", "the Times" to "The New York Times", "FBI" to "the Federal
+Bureau of Investigation". An entity's name is the fullest name the article gives it,
+without titles or a leading "the"; its ``title`` is the role the article gives ("Secretary
+of State", "a Korea expert at the Wilson Center"); its ``gender`` comes from a first name,
+an honorific or a gendered role noun when the article gives one.
+
+No coreference package works offline, so this is written by hand over the parse; the
+pronoun and description resolution on top of it lives in :mod:`saidwhat.speakers`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import COURTESY, FEMALE, FEMALE_NAMES, HONORIFICS, MALE, MALE_NAMES, MEDIA_WORDS, NAME_STOP, GENERIC_ORG_WORDS
+
+# spaCy entity labels whose mentions can name a speaker, and the speaker type they give.
+NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization",
+               "FAC": "organization", "NORP": "group"}
+# Dependencies that make a mention the subject of its clause.
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+_POSSESSIVE = frozenset(("'s", "\u2019s", "'", "\u2019"))
+
+
+@dataclass
+class Entity:
+    """One speaker candidate: a chain of mentions of the same person or organisation.
+
+    ``name`` is ``None`` for an entity the article never names ("a spokeswoman");
+    ``names`` holds the word tuples of its name mentions, for matching; ``titles`` the
+    lowercased words of its titles, for descriptions ("the nominee"); ``mentions`` the
+    ``(start, end)`` offsets that refer to it.
+    """
+
+    id: int
+    type: str
+    name: Optional[str] = None
+    title: Optional[str] = None
+    gender: Optional[str] = None
+    names: List[Tuple[str, ...]] = field(default_factory=list)
+    variants: List[str] = field(default_factory=list)
+    titles: Set[str] = field(default_factory=set)
+    mentions: List[Tuple[int, int]] = field(default_factory=list)
+
+    def add_mention(self, start: int, end: int) -> None:
+        """Record that ``text[start:end]`` refers to this entity (once)."""
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+
+
+@dataclass
+class NameMention:
+    """A named mention: its words as written (titles and "the" left out) and its entity."""
+
+    span: Span
+    words: Tuple[str, ...]
+    text: str
+    label: str
+    entity: Entity
+
+    @property
+    def head(self) -> Token:
+        """The syntactic head of the mention."""
+        return self.span.root
+
+
+def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
+    """Return the named mentions of ``doc`` in text order, each linked to its entity.
+
+    Entities are numbered from ``first_id``; mentions of one entity share the object.
+    """
+    mentions: List[NameMention] = []
+    entities: List[Entity] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        tokens = _name_tokens(ent)
+        if not tokens:
+            continue
+        words = tuple(t.text.lower().replace(".", "").replace("\u2019", "'") for t in tokens if not t.is_punct)
+        if not words:
+            continue
+        text = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        label = ent.label_
+        entity = _match(words, label, mentions)
+        if entity is None:
+            entity = Entity(id=first_id + len(entities), type=_entity_type(label, words))
+            entities.append(entity)
+        elif entity.type == "person" and label != "PERSON":
+            label = "PERSON"  # "Trump" tagged ORG in "the Trump administration"
+        mention = NameMention(ent, words, text, label, entity)
+        mentions.append(mention)
+        entity.names.append(words)
+        if _plain_prose(doc, tokens[0]):
+            entity.variants.append(text)
+        entity.add_mention(ent.start_char, ent.end_char)
+        _learn(entity, mention)
+    for entity in {id(m.entity): m.entity for m in mentions}.values():
+        entity.name = None if entity.type == "group" else fullest_name(entity)
+    return mentions
+
+
+def fullest_name(entity: Entity) -> str:
+    """The longest name the article gives the entity, among those it can trust.
+
+    Names in headlines and quotations are left out ("Crooked Hillary Clinton", "Black
+    Lawmakers Rip Donald Trump"); a longer form that holds a news outlet's word
+    ("Washington Post Trump") counts only if the article writes it twice."""
+    if not entity.variants:
+        return mentions_text(entity)
+    counts: Dict[str, int] = {}
+    for variant in entity.variants:
+        counts[variant] = counts.get(variant, 0) + 1
+    shortest = min(len(v.split()) for v in counts)
+
+    def trusted(variant: str) -> bool:
+        words = variant.split()
+        if entity.type != "person" or len(words) == shortest or counts[variant] > 1:
+            return True
+        return not any(w.lower() in MEDIA_WORDS for w in words)
+
+    candidates = [v for v in counts if trusted(v)] or list(counts)
+    return max(candidates, key=lambda v: (len(v.split()), counts[v], -entity.variants.index(v)))
+
+
+def mentions_text(entity: Entity) -> str:
+    """The longest name of an entity seen only in headlines or quotes."""
+    return max((" ".join(words) for words in entity.names), key=len).title()
+
+
+def _plain_prose(doc: Doc, token: Token) -> bool:
+    """False for a name in a headline-like line (most words capitalised) or inside quotation
+    marks, where longer forms are slogans and nicknames, not names."""
+    sent = token.sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words):
+        return False
+    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    before = doc.text[line_start:token.idx]
+    return sum(before.count(mark) for mark in ('"', "\u201c", "\u201d")) % 2 == 0
+
+
+def _name_tokens(ent: Span) -> List[Token]:
+    """The tokens of an entity less a leading "the", honorifics and a possessive ending."""
+    tokens = list(ent)
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS
+                      or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct):
+        tokens.pop()
+    return tokens
+
+
+def _entity_type(label: str, words: Sequence[str]) -> str:
+    kind = NAME_LABELS[label]
+    if kind == "organization" and any(w in MEDIA_WORDS for w in words):
+        return "media"
+    return kind
+
+
+def _match(words: Tuple[str, ...], label: str, seen: Sequence[NameMention]) -> Optional[Entity]:
+    """The entity of the most recent earlier mention that ``words`` names too, or None."""
+    first_name_match = None
+    for other in reversed(seen):
+        if other.label == "PERSON":
+            if _same_person(words, other.words):
+                return other.entity
+            if (first_name_match is None and len(words) == 1 and len(other.words) > 1
+                    and words[0] == other.words[0] and label == "PERSON"):
+                first_name_match = other.entity
+        elif label != "PERSON" and _same_organisation(words, other.words):
+            return other.entity
+    return first_name_match
+
+
+def _same_person(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
+    """True if two person names can be the same person: "Trump" / "Donald J. Trump"."""
+    a_core = [w for w in a if len(w) > 1 and w not in NAME_STOP]
+    b_core = [w for w in b if len(w) > 1 and w not in NAME_STOP]
+    if not a_core or not b_core or a_core[-1] != b_core[-1]:
+        return False
+    short, long_ = sorted((a_core, b_core), key=len)
+    return set(short) <= set(long_)
+
+
+def _same_organisation(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
+    """True if two organisation names can be the same: equal, an acronym of the other
+    ("FBI"), or the other's last words ("the Times" of "The New York Times")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) == 1 and len(long_) > 1:
+        initials = "".join(w[0] for w in long_ if w not in ("of", "the", "and", "for", "&"))
+        if short[0] == initials:
+            return True
+    return len(short) < len(long_) and long_[-len(short):] == short and short[-1] not in GENERIC_ORG_WORDS
+
+
+def _learn(entity: Entity, mention: NameMention) -> None:
+    """Take the title and gender a named mention gives its entity."""
+    span = mention.span
+    title_tokens = title_before(span) or title_beside(span.root)
+    if title_tokens:
+        title = _text(title_tokens)
+        entity.titles.update(t.lemma_.lower() for t in title_tokens if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+        if entity.title is None:
+            entity.title = title
+        if entity.gender is None:
+            entity.gender = gender_of_words(t.lower_ for t in title_tokens)
+    if entity.type == "person" and entity.gender is None:
+        before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+        if before in ("mr", "sir"):
+            entity.gender = "male"
+        elif before in ("mrs", "ms", "miss", "madam"):
+            entity.gender = "female"
+        elif mention.words[0] in MALE_NAMES:
+            entity.gender = "male"
+        elif mention.words[0] in FEMALE_NAMES:
+            entity.gender = "female"
+
+
+def title_before(span: Span) -> List[Token]:
+    """The role words before a name in its own noun phrase ("Secretary of State" Mike
+    Pompeo, "North Korean dictator" Kim Jong Un), less determiners and possessives."""
+    head = span.root
+    start = head.left_edge.i
+    if start >= span.start:
+        return []
+    tokens = [t for t in span.doc[start:span.start]]
+    while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].dep_ == "poss" or tokens[0].is_punct
+                      or tokens[0].text in _POSSESSIVE or any(a.dep_ == "poss" for a in tokens[0].ancestors if a.i < span.start)):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_.rstrip(".") in COURTESY):
+        tokens.pop()
+    if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "" for t in tokens):
+        return []
+    return tokens
+
+
+def title_beside(head: Token) -> List[Token]:
+    """The apposition that describes a name ("Jean Lee, *a Korea expert at the Wilson
+    Center*,") or that a name describes ("*the paper's editor*, Jo Park")."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ not in ("PERSON",) and child.pos_ == "NOUN":
+            return _phrase(child)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.ent_type_ == "":
+        return [t for t in _phrase(head.head) if not (head.left_edge.i <= t.i <= head.right_edge.i)]
+    return []
+
+
+def _phrase(head: Token) -> List[Token]:
+    tokens = list(head.subtree)
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    return tokens
+
+
+def _text(tokens: Sequence[Token]) -> str:
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def gender_of_words(words: Iterable[str]) -> Optional[str]:
+    """``"male"`` or ``"female"`` if one of ``words`` (lowercased) is a gendered word."""
+    for word in words:
+        if word in FEMALE:
+            return "female"
+        if word in MALE:
+            return "male"
+    return None
+
+
+def mention_index(mentions: Sequence[NameMention]) -> Dict[int, NameMention]:
+    """Map each token index covered by a named mention to that mention."""
+    index: Dict[int, NameMention] = {}
+    for mention in mentions:
+        for i in range(mention.span.start, mention.span.end):
+            index[i] = mention
+    return index

@@ -1,0 +1,411 @@
+"""Speakers: who each attribution's source refers to, named as fully as the article names it.
+
+``nlp.add_pipe("saidwhat_speakers")`` after the ``saidwhat`` component resolves every
+source of ``doc._.attributions`` to a :class:`~saidwhat.schema.Speaker`, sets it on the
+attribution and lists the article's speakers on ``doc._.speakers``. Like spaCy's own
+components, :class:`SpeakerResolver` finds in ``__call__`` / :meth:`~SpeakerResolver.resolve`
+and sets in :meth:`~SpeakerResolver.set_annotations`.
+
+How a source is resolved (:class:`_Resolution`), in order:
+
+1. a relative pronoun ("a woman *who* claims") stands for the noun its clause describes;
+2. a name in the source ("Secretary of State Mike Pompeo", "Trump"), or named beside its
+   head ("a spokesman, Tomas Reyes") is that name's entity (:mod:`saidwhat.names`);
+   several names ("Trump and Clinton") make one group speaker;
+3. "he"/"she" is the most salient person before it that agrees in gender: nearer
+   sentences, subjects and the previous attribution's speaker ("she added") weigh most;
+   "they" is the previous speaker when that is a group or organisation; "it" the
+   nearest organisation;
+4. a document ("a Quinnipiac University poll") speaks for the name that made it;
+5. a definite description refers back: "the newspaper" to the last news outlet,
+   "the authority" to the organisation with that word in its name, "the nominee" to the
+   person the article gave that title, else to the salient person;
+6. anything else ("officials", "a spokeswoman") is a speaker the article does not name.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
+
+from .lexicon import DOCUMENT_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS
+from .names import Entity, NameMention, gender_of_words, mention_index, name_chains
+from .quotes import paragraphs
+from .schema import Attribution, Speaker, TextSpan
+
+EXTENSION = "speakers"
+DEFAULT_BATCH = 64
+GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male",
+            "she": "female", "her": "female", "hers": "female", "herself": "female"}
+PLURAL_PRONOUNS = frozenset(("they", "them", "their", "themselves"))
+NEUTER_PRONOUNS = frozenset(("it", "its", "itself"))
+FIRST_PERSON = frozenset(("i", "me", "my", "myself", "we", "us", "our", "ourselves"))
+RELATIVE_PRONOUNS = frozenset(("who", "whom", "whose", "which", "that"))
+DEFINITE = frozenset(("the", "this", "that"))
+# How many sentences back a pronoun or description may find its antecedent.
+WINDOW_SENTENCES = 6
+# How much each clue weighs when ranking antecedents (a sentence further back costs 1).
+SUBJECT_WEIGHT = 1.0
+PREVIOUS_SPEAKER_WEIGHT = 1.5
+SAME_PARAGRAPH_WEIGHT = 0.5
+GENDER_KNOWN_WEIGHT = 0.3
+FREQUENCY_WEIGHT = 0.05
+
+
+@Language.factory("saidwhat_speakers", default_config={})
+def make_speaker_resolver(nlp: Language, name: str) -> "SpeakerResolver":
+    """Build the ``saidwhat_speakers`` component (it has no settings)."""
+    return SpeakerResolver(nlp, name)
+
+
+class SpeakerResolver:
+    """Resolve the sources of ``doc._.attributions`` to speakers; list them on ``doc._.speakers``.
+
+    Needs the ``saidwhat`` component (and spaCy's parser and NER) before it.
+    """
+
+    def __init__(self, nlp: Optional[Language] = None, name: str = "saidwhat_speakers"):
+        self.name = name
+        if not Doc.has_extension(EXTENSION):
+            Doc.set_extension(EXTENSION, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Resolve the speakers of ``doc``'s attributions, set them and return ``doc``."""
+        self.set_annotations(doc, self.resolve(doc, doc._.attributions or []))
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = DEFAULT_BATCH) -> Iterator[Doc]:
+        """Resolve and set the speakers of each Doc of ``stream``."""
+        for batch in minibatch(stream, size=batch_size):
+            for doc in batch:
+                yield self(doc)
+
+    def resolve(self, doc: Doc, attributions: Sequence[Attribution]) -> List[Optional[Entity]]:
+        """Return, per attribution, the entity its source refers to (None without a source)."""
+        return _Resolution(doc).resolve(attributions)
+
+    def set_annotations(self, doc: Doc, entities: Sequence[Optional[Entity]]) -> None:
+        """Set each attribution's ``speaker`` and ``doc._.speakers`` from resolved ``entities``."""
+        doc._.set(EXTENSION, assign_speakers(doc.text, doc._.attributions or [], entities))
+
+
+def assign_speakers(text: str, attributions: Sequence[Attribution],
+                    entities: Sequence[Optional[Entity]]) -> List[Speaker]:
+    """Turn resolved entities into Speakers numbered in order of first attribution, set
+    each attribution's ``speaker`` and return the speakers with their attribution counts."""
+    speakers: Dict[int, Speaker] = {}
+    for attribution, entity in zip(attributions, entities):
+        if entity is None:
+            attribution.speaker = None
+            continue
+        speaker = speakers.get(entity.id)
+        if speaker is None:
+            mentions = [TextSpan.from_offsets(text, [m]) for m in sorted(entity.mentions)]
+            speaker = Speaker(id=len(speakers) + 1, name=entity.name, type=entity.type,
+                              title=entity.title, mentions=mentions)
+            speakers[entity.id] = speaker
+        speaker.attributions += 1
+        attribution.speaker = speaker
+    return list(speakers.values())
+
+
+@dataclass
+class _Event:
+    """A place where an entity is mentioned, for ranking antecedents."""
+
+    token: int
+    entity: Entity
+    subject: bool
+    speaker: bool
+
+
+class _Resolution:
+    """The state of resolving one Doc: its names, mentions seen so far, speakers so far."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.names: List[NameMention] = name_chains(doc)
+        self.by_token = mention_index(self.names)
+        self.next_id = 1 + max((m.entity.id for m in self.names), default=0)
+        self.sentence = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence[i] = k
+        starts = [s for s, _ in paragraphs(doc.text)]
+        self.paragraph = [max(0, bisect.bisect_right(starts, t.idx) - 1) for t in doc]
+        self.events: List[_Event] = [
+            _Event(m.head.i, m.entity, m.head.dep_ in ("nsubj", "nsubjpass"), False) for m in self.names
+        ]
+        self.event_tokens = [e.token for e in self.events]
+        self.counts: Dict[int, int] = {}
+        for m in self.names:
+            self.counts[m.entity.id] = self.counts.get(m.entity.id, 0) + 1
+        self.groups: Dict[Tuple, Entity] = {}
+        self.by_offsets: Dict[Tuple[Tuple[int, int], ...], Entity] = {}
+
+    # --- the walk over the attributions ----------------------------------------------
+
+    def resolve(self, attributions: Sequence[Attribution]) -> List[Optional[Entity]]:
+        """Resolve the sources in text order, so each can lean on the speakers before it."""
+        result: List[Optional[Entity]] = [None] * len(attributions)
+        order = sorted((a.source.start, k) for k, a in enumerate(attributions) if a.source is not None)
+        for _, k in order:
+            source = attributions[k].source
+            key = source.spans
+            entity = self.by_offsets.get(key)
+            if entity is None:
+                span = self.doc.char_span(source.start, source.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                entity = self.source_entity(span)
+                for start, end in source.spans:
+                    entity.add_mention(start, end)
+                self.by_offsets[key] = entity
+                self._add_event(span.root.i, entity, subject=True, speaker=True)
+            result[k] = entity
+        return result
+
+    def _add_event(self, token: int, entity: Entity, subject: bool, speaker: bool) -> None:
+        position = bisect.bisect_right(self.event_tokens, token)
+        self.events.insert(position, _Event(token, entity, subject, speaker))
+        self.event_tokens.insert(position, token)
+        self.counts[entity.id] = self.counts.get(entity.id, 0) + 1
+
+    # --- one source ------------------------------------------------------------------
+
+    def source_entity(self, span: Span) -> Entity:
+        """Return the entity the source ``span`` refers to (a new unnamed one if none)."""
+        head = _head(span)
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
+            described = head.head.head
+            return self.head_entity(described, _noun_phrase(described))
+        return self.head_entity(head, span)
+
+    def head_entity(self, head: Token, span: Span) -> Entity:
+        """Return the entity of the phrase ``span`` headed by ``head``."""
+        group = self._named_group(head)
+        if group is not None:
+            return group
+        named = self._named(head)
+        if named is not None:
+            return named
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in GENDERED or lower in PLURAL_PRONOUNS:
+            return self._pronoun(head, span)
+        lemma = head.lemma_.lower()
+        if lemma in DOCUMENT_NOUNS:
+            maker = self._named_inside(span, head)
+            if maker is not None:
+                return maker
+        determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        possessed = any(c.dep_ == "poss" for c in head.children)
+        if determiner in DEFINITE and not possessed and head.tag_ in ("NN", "NNP"):
+            found = self._description(head, lemma, span)
+            if found is not None:
+                return found
+        return self._unnamed(span, head)
+
+    def _named(self, head: Token) -> Optional[Entity]:
+        """The entity named by ``head``, by a compound name it heads, or beside it."""
+        mention = self.by_token.get(head.i)
+        if mention is not None:
+            return mention.entity
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i].entity
+        if head.pos_ == "PROPN":
+            for child in head.children:
+                if child.dep_ == "compound" and child.i in self.by_token and self.by_token[child.i].label == "PERSON":
+                    return self.by_token[child.i].entity
+            return self._unlisted_name(head)
+        return None
+
+    def _unlisted_name(self, head: Token) -> Optional[Entity]:
+        """A proper noun the entity recogniser missed ("Ham said"): the person or
+        organisation whose name ends in it, else a new named entity."""
+        if not head.is_title and not head.is_upper:
+            return None
+        tokens = [t for t in head.subtree if t.i <= head.i and (t.dep_ == "compound" or t.i == head.i) and t.pos_ == "PROPN"]
+        words = tuple(t.lower_.replace(".", "") for t in tokens)
+        for mention in reversed(self.names):
+            if mention.words[-len(words):] == words and mention.entity.name is not None:
+                return mention.entity
+        key = ("name",) + words
+        if key not in self.groups:
+            text = self.doc.text[tokens[0].idx:head.idx + len(head.text)]
+            self.groups[key] = self._new_entity("person" if head.ent_type_ in ("", "PERSON") else "organization", text)
+        return self.groups[key]
+
+    def _named_group(self, head: Token) -> Optional[Entity]:
+        """One group speaker for coordinated names ("Trump and Clinton"), or None."""
+        heads = [head]
+        for member in heads:
+            heads.extend(c for c in member.children if c.dep_ == "conj")
+        if len(heads) < 2:
+            return None
+        members = [self._named(h) for h in heads]
+        if any(m is None or m.name is None for m in members):
+            return None
+        key = tuple(m.id for m in members)
+        if key not in self.groups:
+            self.groups[key] = self._new_entity("group", " and ".join(m.name for m in members))
+        return self.groups[key]
+
+    def _named_inside(self, span: Span, head: Token) -> Optional[Entity]:
+        """The named maker of a document: a name in its phrase ("a Gallup poll", "a study by Jo Park")."""
+        for token in span:
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.entity.name is not None and token.i != head.i:
+                return mention.entity
+        return None
+
+    def _pronoun(self, head: Token, span: Span) -> Entity:
+        lower = head.lower_
+        if lower in GENDERED:
+            found = self._antecedent(head.i, ("person",), GENDERED[lower])
+            if found is not None:
+                if found.gender is None and found.type == "person":
+                    found.gender = GENDERED[lower]
+                return found
+            entity = self._unnamed(span, head, kind="person")
+            entity.gender = GENDERED[lower]
+            return entity
+        if lower in PLURAL_PRONOUNS:
+            previous = self._previous_speaker(head.i)
+            if previous is not None and previous.type in ("organization", "media", "group"):
+                return previous
+            return self._unnamed(span, head, kind="group")
+        if lower in NEUTER_PRONOUNS:
+            found = self._antecedent(head.i, ("organization", "media"), None)
+            return found if found is not None else self._unnamed(span, head, kind="unknown")
+        kind = "group" if lower in ("we", "us", "our", "ourselves") else "person"
+        return self._unnamed(span, head, kind=kind)
+
+    def _description(self, head: Token, lemma: str, span: Span) -> Optional[Entity]:
+        """The entity a definite description refers back to, or None."""
+        if lemma in MEDIA_NOUNS:
+            return self._latest(head.i, lambda e: e.type == "media")
+        if lemma in ORGANISATION_NOUNS:
+            return self._latest(head.i, lambda e: e.type in ("organization", "media") and e.name is not None
+                                and lemma in e.name.lower().split())
+        if _is_person_noun(head):
+            titled = self._latest(head.i, lambda e: e.type == "person" and lemma in e.titles)
+            if titled is not None:
+                return titled
+            return self._antecedent(head.i, ("person",), gender_of_words([lemma]), window=2, named_only=True)
+        return None
+
+    # --- ranking antecedents -----------------------------------------------------------
+
+    def _antecedent(self, token: int, types: Tuple[str, ...], gender: Optional[str],
+                    window: int = WINDOW_SENTENCES, named_only: bool = False) -> Optional[Entity]:
+        """The best-ranked entity mentioned before ``token`` within ``window`` sentences."""
+        here = self.sentence[token]
+        paragraph = self.paragraph[token]
+        previous = self._previous_speaker(token)
+        best: Optional[Entity] = None
+        best_score = float("-inf")
+        for event in self._events_before(token):
+            distance = here - self.sentence[event.token]
+            if distance > window:
+                break
+            entity = event.entity
+            if entity.type not in types or (named_only and entity.name is None):
+                continue
+            if gender is not None and entity.gender is not None and entity.gender != gender:
+                continue
+            score = -distance
+            score += SUBJECT_WEIGHT if event.subject else 0.0
+            score += PREVIOUS_SPEAKER_WEIGHT if entity is previous else 0.0
+            score += SAME_PARAGRAPH_WEIGHT if self.paragraph[event.token] == paragraph else 0.0
+            score += GENDER_KNOWN_WEIGHT if gender is not None and entity.gender == gender else 0.0
+            score += FREQUENCY_WEIGHT * min(self.counts.get(entity.id, 0), 10)
+            if score > best_score:
+                best, best_score = entity, score
+        return best
+
+    def _events_before(self, token: int) -> Iterator[_Event]:
+        """The mentions before ``token``, nearest first."""
+        for position in range(bisect.bisect_left(self.event_tokens, token) - 1, -1, -1):
+            yield self.events[position]
+
+    def _previous_speaker(self, token: int) -> Optional[Entity]:
+        """The speaker of the last source before ``token`` in this or the previous paragraph."""
+        paragraph = self.paragraph[token]
+        for event in self._events_before(token):
+            if self.paragraph[event.token] < paragraph - 1:
+                return None
+            if event.speaker:
+                return event.entity
+        return None
+
+    def _latest(self, token: int, accept) -> Optional[Entity]:
+        """The entity of the nearest mention before ``token`` that ``accept`` takes."""
+        for event in self._events_before(token):
+            if accept(event.entity):
+                return event.entity
+        return None
+
+    # --- speakers the article does not name --------------------------------------------
+
+    def _unnamed(self, span: Span, head: Token, kind: Optional[str] = None) -> Entity:
+        entity = self._new_entity(kind or _type_of(head), None)
+        if head.pos_ != "PRON":
+            entity.title = _trimmed_text(span)
+            entity.gender = gender_of_words([head.lower_])
+        return entity
+
+    def _new_entity(self, kind: str, name: Optional[str]) -> Entity:
+        entity = Entity(id=self.next_id, type=kind, name=name)
+        self.next_id += 1
+        return entity
+
+
+def _head(span: Span) -> Token:
+    """The head of a source span, the first token of a possessive ("Trump's") kept whole."""
+    return span.root
+
+
+def _noun_phrase(noun: Token) -> Span:
+    """The noun's phrase without the relative clause that hangs on it."""
+    doc = noun.doc
+    start = noun.left_edge.i
+    end = noun.i + 1
+    for child in noun.children:
+        if child.i > noun.i and child.dep_ in ("compound", "appos", "prep") and child.right_edge.i + 1 > end:
+            end = child.right_edge.i + 1
+    return doc[start:end]
+
+
+def _is_person_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma.endswith(("man", "woman", "person", "ist"))
+
+
+def _type_of(head: Token) -> str:
+    """The speaker type of an unnamed source from its head noun."""
+    lemma = head.lemma_.lower()
+    if lemma in MEDIA_NOUNS:
+        return "media"
+    if lemma in ORGANISATION_NOUNS:
+        return "organization"
+    if head.tag_ in ("NNS", "NNPS") or head.ent_type_ == "NORP":
+        return "group"
+    if _is_person_noun(head):
+        return "person"
+    return "unknown"
+
+
+def _trimmed_text(span: Span) -> Optional[str]:
+    tokens = [t for t in span if not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    return span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
