@@ -21,7 +21,7 @@ from saidwhat.brat import load_compartment
 from saidwhat.extractor import find_attributions
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
-from saidwhat.scoring import TokenIndex, format_table, judge, predictions_from_articles, score
+from saidwhat.scoring import TokenIndex, format_table, judge, outermost, predictions_from_articles, score
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
@@ -69,7 +69,7 @@ def main():
     gold = load_compartment(args.gold)
     nlp = load_pipeline(model=args.model)
     start = time.perf_counter()
-    articles = list(Extractor(nlp).extract_many(Article(id=k, text=t) for k, (t, _) in gold.items()))
+    articles = [outermost(a) for a in Extractor(nlp).extract_many(Article(id=k, text=t) for k, (t, _) in gold.items())]
     elapsed = time.perf_counter() - start
     print(format_table(Path(args.gold).name, score(gold, predictions_from_articles(articles))))
     print(f"  {sum(len(a.attributions) for a in articles)} attributions in {elapsed:.1f} s")

@@ -71,7 +71,10 @@ Score attributions against a PolNeAR-style directory (text/ and attributions/),
 with the figures of the reference scorer: who-said-what, quote matching, exact
 content and cue, token-level source/cue/content, recall on direct and indirect gold.
 
-Without --predictions the pipeline is run on the directory's texts first.
+Without --predictions the pipeline is run on the directory's texts first, and
+its outermost attributions are scored: PolNeAR annotates no report inside a
+report, so nested ones (those with a "parent") are left out of the figures and
+of --save-predictions.
 
 examples:
   saidwhat eval ../shared/data/polnear/dev
@@ -331,7 +334,7 @@ def _probability(value: str) -> float:
 def run_eval(args: argparse.Namespace) -> int:
     """``saidwhat eval``: score predictions (given or made now) against gold; print figures."""
     from .brat import load_compartment
-    from .scoring import format_table, load_predictions, predictions_from_articles, score
+    from .scoring import format_table, load_predictions, outermost, predictions_from_articles, score
 
     gold = load_compartment(args.gold)
     if args.predictions:
@@ -339,7 +342,8 @@ def run_eval(args: argparse.Namespace) -> int:
         name = os.path.basename(args.predictions)
     else:
         extractor = Extractor(_pipeline(args))
-        articles = list(extractor.extract_many(Article(id=stem, text=text) for stem, (text, _) in gold.items()))
+        found = extractor.extract_many(Article(id=stem, text=text) for stem, (text, _) in gold.items())
+        articles = [outermost(article) for article in found]
         predictions = predictions_from_articles(articles)
         name = "saidwhat"
         if args.save_predictions:

@@ -97,7 +97,7 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
         mention = NameMention(ent, words, text, label, entity)
         mentions.append(mention)
         entity.names.append(words)
-        if _plain_prose(doc, tokens[0]):
+        if _plain_prose(doc, tokens[0]) or words[0] in MALE_NAMES or words[0] in FEMALE_NAMES:
             entity.variants.append(text)
         entity.add_mention(ent.start_char, ent.end_char)
         _learn(entity, mention)
@@ -110,7 +110,7 @@ def fullest_name(entity: Entity) -> str:
     """The longest name the article gives the entity, among those it can trust.
 
     Names in headlines and quotations are left out ("Crooked Hillary Clinton", "Black
-    Lawmakers Rip Donald Trump"); a longer form that holds a news outlet's word
+    Lawmakers Rip Donald Trump") unless they start with a known first name; a longer form that holds a news outlet's word
     ("Washington Post Trump") counts only if the article writes it twice."""
     if not entity.variants:
         return mentions_text(entity)

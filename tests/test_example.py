@@ -105,11 +105,13 @@ def test_quote_over_two_paragraphs(example, example_text):
     )
 
 
-def test_quote_paragraph_without_a_cue_has_no_source(example, example_text):
+def test_quote_paragraph_without_a_cue_continues_the_previous_speaker(example, example_text):
     [a] = [a for a in example.attributions if a.cue is None]
-    assert a.source is None and a.kind == "direct"
+    assert a.continued and a.kind == "direct"
     assert a.content.spans == (at(example_text, "“If the big carriers move to Port Ellery, how many of them ever come back?”"),)
-    assert a.confidence < 0.1
+    previous = example.attributions[a.id - 2]
+    assert previous.cue.text == "told" and a.source == previous.source
+    assert a.source.text == "Priya Raman, a labor economist at the Whitcombe Institute"
 
 
 def test_no_attribution_crosses_a_paragraph_except_a_quote_over_paragraphs(example, example_text):
