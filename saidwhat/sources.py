@@ -95,3 +95,22 @@ def _described_noun(verb: Token) -> Optional[Token]:
         return verb.head
     return None
 
+
+
+def implied_source(cue: Token, taken: Tuple[Tuple[int, int], ...] = ()) -> Optional[Tuple[int, int]]:
+    """Return the source the parse implies for a cue that was found without one, or None.
+
+    Only two forms are trusted: a participle or infinitive cue that shares the subject
+    of the verb it hangs from ("Trump stood up, *saying* ..."), and a cue noun with a
+    possessor ("*Trump's* claim that ..."). A source overlapping the ``taken`` offsets
+    (the attribution's content) is refused."""
+    if cue.pos_ in ("NOUN", "PROPN"):
+        owners = [c for c in cue.children if c.dep_ == "poss"]
+        extent = phrase_extent(owners[0]) if owners else None
+    elif cue.pos_ in ("VERB", "AUX") and cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl"):
+        extent = source_extent(cue)
+    else:
+        extent = None
+    if extent is None or any(s < extent[1] and extent[0] < e for s, e in taken):
+        return None
+    return extent

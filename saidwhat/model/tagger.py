@@ -25,6 +25,7 @@ from ..errors import PipelineError
 from ..extractor import Found
 from . import DEFAULT_EPOCHS
 from .data import GoldTokens, cue_labels, runs
+from ..sources import implied_source
 from .features import cue_head
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
                      Vocab, cue_batch, pad_docs)
@@ -173,18 +174,33 @@ class NeuralModel:
             return None
         sources = runs([i for i, label in zip(span, labels) if label == s and not doc[i].is_space])
         source = max(sources, key=lambda run: sum(probs[i - span.start, s] for i in run)) if sources else None
-        content_p = float(numpy.mean([probs[i - span.start, c] for i in content]))
+        cue = trim_cue(doc, cue, set(content) | set(source or ()))
         offsets = [_offsets(doc, run) for run in fragments]
+        source_offsets = _offsets(doc, source) if source else implied_source(cue_head(doc, cue), tuple(offsets))
+        content_p = float(numpy.mean([probs[i - span.start, c] for i in content]))
         quotes = [q for q in x.feats.quotations if any(s < q.end and q.start < e for s, e in offsets)]
         return ModelFound(
             content=offsets,
             cue=_offsets(doc, cue),
-            source=_offsets(doc, source) if source else None,
+            source=source_offsets,
             rule=RULE,
             cue_token=cue_head(doc, cue).i,
             quotes=quotes,
             probability=self.calibrated(cue_p * content_p),
         )
+
+
+def trim_cue(doc: Doc, cue: List[int], taken: set) -> List[int]:
+    """Return ``cue`` less words that belong to neither it nor its attribution: leading
+    determiners, pronouns and numbers ("*one* saying", "*all* suggested") and trailing
+    prepositions whose object is not in ``taken``, the attribution's content and source
+    tokens ("said *on* Twitter", "talks *to* reporters"; "pointed to" a content is kept)."""
+    cue = list(cue)
+    while len(cue) > 1 and doc[cue[0]].pos_ in ("DET", "PRON", "NUM"):
+        cue.pop(0)
+    while len(cue) > 1 and doc[cue[-1]].pos_ == "ADP" and cue[-1] + 1 not in taken:
+        cue.pop()
+    return cue
 
 
 def decode_cues(doc: Doc, probs: numpy.ndarray) -> List[Tuple[List[int], float]]:
