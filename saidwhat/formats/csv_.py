@@ -1,7 +1,12 @@
 """``csv`` output: one row per attribution, for spreadsheets and data frames.
 
 Offsets are written as ``start-end`` fragments joined by ``;``; a missing source
-or cue leaves its two cells empty. Named ``csv_`` so it does not shadow :mod:`csv`.
+or cue leaves its two cells empty. After the spans come the resolved speaker (id,
+name, type, title: empty cells for none, and an empty name for a speaker the article
+never names), the outer attribution's id for a report inside a report, whether the
+quote continues its speaker's previous one (``true``/``false``), and the texts of
+the addressee, setting and means (empty when the text gives none). Named ``csv_``
+so it does not shadow :mod:`csv`.
 """
 from __future__ import annotations
 
@@ -23,6 +28,15 @@ COLUMNS = (
     "cue_spans",
     "content_text",
     "content_spans",
+    "speaker_id",
+    "speaker_name",
+    "speaker_type",
+    "speaker_title",
+    "parent",
+    "continued",
+    "to",
+    "where",
+    "how",
 )
 
 
@@ -46,11 +60,21 @@ class CsvWriter(Writer):
         self._writer.writerow(COLUMNS)
 
     def write(self, article: Article) -> None:
-        """Write one row per attribution; nothing for an article without any."""
+        """Write a row per attribution (see :data:`COLUMNS`); none for an article without any."""
         record = article.to_dict(include_text=False)
         for attribution in record["attributions"]:
             row = [record["id"], attribution["id"], attribution["kind"], attribution["confidence"]]
             for role in ("source", "cue", "content"):
                 span = attribution[role]
                 row += [span["text"] if span else "", format_spans(span)]
+            speaker = attribution["speaker"] or {}
+            row += [_blank(speaker.get(key)) for key in ("id", "name", "type", "title")]
+            row += [_blank(attribution["parent"]), "true" if attribution["continued"] else "false"]
+            for role in ("to", "where", "how"):
+                row.append(attribution[role]["text"] if attribution[role] else "")
             self._writer.writerow(row)
+
+
+def _blank(value: Any) -> Any:
+    """Return ``value`` for a cell, ``""`` for ``None``."""
+    return "" if value is None else value
