@@ -13,6 +13,7 @@ pronoun and description resolution on top of it lives in :mod:`saidwhat.speakers
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -77,9 +78,7 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
     """
     mentions: List[NameMention] = []
     entities: List[Entity] = []
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
+    for ent in _name_spans(doc):
         tokens = _name_tokens(ent)
         if not tokens:
             continue
@@ -101,9 +100,59 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
             entity.variants.append(text)
         entity.add_mention(ent.start_char, ent.end_char)
         _learn(entity, mention)
+    mentions = _missed_surnames(doc, mentions)
     for entity in {id(m.entity): m.entity for m in mentions}.values():
         entity.name = None if entity.type == "group" else fullest_name(entity)
     return mentions
+
+
+# A name with a nickname in quotation marks: Robert C. "Bobby" Scott, Marcia "Cia" Price.
+_NICKNAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)*\s+[\"\u201c][A-Z][a-z]+[\"\u201d]\s+[A-Z][\w'\u2019-]*[a-z]")
+
+
+def _name_spans(doc: Doc) -> List[Span]:
+    """The entities of ``doc`` that can name a speaker, in text order, with each name that
+    holds a quoted nickname made one person span (the recogniser cuts them apart)."""
+    nicknamed = []
+    for match in _NICKNAMED.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="expand")
+        if span is not None:
+            nicknamed.append(span)
+    spans = [e for e in doc.ents if e.label_ in NAME_LABELS
+             and not any(n.start < e.end and e.start < n.end for n in nicknamed)]
+    return sorted(spans + nicknamed, key=lambda e: e.start)
+
+
+def _missed_surnames(doc: Doc, mentions: List[NameMention]) -> List[NameMention]:
+    """Add the mentions the entity recogniser missed of a person it found once: a proper
+    noun alone, outside every named mention, equal to that person's last name ("Oz" after
+    "Oz's"), with the first names written before it ("Mehmet Oz"). Returns all mentions in
+    text order."""
+    surnames: Dict[str, Entity] = {}
+    for mention in mentions:
+        if mention.label == "PERSON" and mention.entity.type == "person":
+            surnames.setdefault(mention.words[-1], mention.entity)
+    covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    found = []
+    for token in doc:
+        if (token.i in covered or token.pos_ != "PROPN" or not token.is_title or token.dep_ == "compound"
+                or token.lower_ not in surnames):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in covered:
+            start -= 1
+        span = doc[start:token.i + 1]
+        entity = surnames[token.lower_]
+        words = tuple(t.lower_.replace(".", "") for t in span)
+        mention = NameMention(span, words, span.text, "PERSON", entity)
+        found.append(mention)
+        entity.add_mention(span.start_char, span.end_char)
+        if len(words) > 1:
+            entity.names.append(words)
+            if _plain_prose(doc, span[0]):
+                entity.variants.append(span.text)
+    return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
 
 
 def fullest_name(entity: Entity) -> str:
@@ -141,9 +190,14 @@ def _plain_prose(doc: Doc, token: Token) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     if len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words):
         return False
+    return not inside_quotes(doc, token)
+
+
+def inside_quotes(doc: Doc, token: Token) -> bool:
+    """True if an odd number of quotation marks stand before ``token`` on its line."""
     line_start = doc.text.rfind("\n", 0, token.idx) + 1
     before = doc.text[line_start:token.idx]
-    return sum(before.count(mark) for mark in ('"', "\u201c", "\u201d")) % 2 == 0
+    return sum(before.count(mark) for mark in ('"', "\u201c", "\u201d")) % 2 == 1
 
 
 def _name_tokens(ent: Span) -> List[Token]:
@@ -174,7 +228,7 @@ def _match(words: Tuple[str, ...], label: str, seen: Sequence[NameMention]) -> O
             if (first_name_match is None and len(words) == 1 and len(other.words) > 1
                     and words[0] == other.words[0] and label == "PERSON"):
                 first_name_match = other.entity
-        elif label != "PERSON" and _same_organisation(words, other.words):
+        elif label != "PERSON" and _same_organisation(words, other.words, label == other.label == "ORG"):
             return other.entity
     return first_name_match
 
@@ -189,9 +243,12 @@ def _same_person(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
     return set(short) <= set(long_)
 
 
-def _same_organisation(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
+def _same_organisation(a: Tuple[str, ...], b: Tuple[str, ...], by_last_words: bool = True) -> bool:
     """True if two organisation names can be the same: equal, an acronym of the other
-    ("FBI"), or the other's last words ("the Times" of "The New York Times")."""
+    ("FBI"), or, with ``by_last_words`` (two organisations, not places: "Korea" is not
+    "North Korea"), the other's last words ("the Times" of "The New York Times", "the
+    Security Council" of "the United Nations Security Council"; one generic word alone,
+    "the Committee", is not enough)."""
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
@@ -199,7 +256,8 @@ def _same_organisation(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
         initials = "".join(w[0] for w in long_ if w not in ("of", "the", "and", "for", "&"))
         if short[0] == initials:
             return True
-    return len(short) < len(long_) and long_[-len(short):] == short and short[-1] not in GENERIC_ORG_WORDS
+    return (by_last_words and len(short) < len(long_) and long_[-len(short):] == short
+            and (len(short) > 1 or short[-1] not in GENERIC_ORG_WORDS))
 
 
 def _learn(entity: Entity, mention: NameMention) -> None:
@@ -208,7 +266,7 @@ def _learn(entity: Entity, mention: NameMention) -> None:
     title_tokens = title_before(span) or title_beside(span.root)
     if title_tokens:
         title = _text(title_tokens)
-        entity.titles.update(t.lemma_.lower() for t in title_tokens if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+        entity.titles.update(title_words(title_tokens))
         if entity.title is None:
             entity.title = title
         if entity.gender is None:
@@ -223,6 +281,24 @@ def _learn(entity: Entity, mention: NameMention) -> None:
             entity.gender = "male"
         elif mention.words[0] in FEMALE_NAMES:
             entity.gender = "female"
+
+
+# Abbreviated titles, written out so that "Gov. Mike Pence" is "the governor".
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
+                       "gen": "general", "lt": "lieutenant", "atty": "attorney", "del": "delegate",
+                       "amb": "ambassador", "pres": "president", "supt": "superintendent", "cmdr": "commander",
+                       "prof": "professor", "dr": "doctor"}
+
+
+def title_words(tokens: Iterable[Token]) -> Set[str]:
+    """The lowercased lemmas of the nouns, proper nouns and adjectives of ``tokens``, with
+    abbreviated titles written out ("Gov." -> "governor")."""
+    words = set()
+    for token in tokens:
+        if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            word = token.lemma_.lower().rstrip(".")
+            words.add(TITLE_ABBREVIATIONS.get(word, word))
+    return words
 
 
 def title_before(span: Span) -> List[Token]:

@@ -32,8 +32,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from .lexicon import DOCUMENT_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS
-from .names import Entity, NameMention, gender_of_words, mention_index, name_chains
+from .lexicon import DOCUMENT_NOUNS, HONORIFICS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS
+from .names import Entity, NameMention, gender_of_words, inside_quotes, mention_index, name_chains, title_words
 from .quotes import paragraphs
 from .schema import Attribution, Speaker, TextSpan
 
@@ -44,12 +44,20 @@ GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male",
 PLURAL_PRONOUNS = frozenset(("they", "them", "their", "themselves"))
 NEUTER_PRONOUNS = frozenset(("it", "its", "itself"))
 FIRST_PERSON = frozenset(("i", "me", "my", "myself", "we", "us", "our", "ourselves"))
+SINGULAR_FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
+# Documents of one family: "the survey" refers back to "a Gallup poll".
+DOCUMENT_FAMILY = {"survey": "poll", "polls": "poll", "study": "report", "analysis": "report",
+                   "findings": "report", "research": "report", "advertisement": "ad", "video": "ad",
+                   "clip": "ad", "documentary": "film"}
 RELATIVE_PRONOUNS = frozenset(("who", "whom", "whose", "which", "that"))
 DEFINITE = frozenset(("the", "this", "that"))
 # How many sentences back a pronoun or description may find its antecedent.
 WINDOW_SENTENCES = 6
+# How far back "the senator" may find a named person who does not carry that title.
+DESCRIPTION_WINDOW = 4
 # How much each clue weighs when ranking antecedents (a sentence further back costs 1).
 SUBJECT_WEIGHT = 1.0
+SAME_SENTENCE_SUBJECT_WEIGHT = 1.0
 PREVIOUS_SPEAKER_WEIGHT = 1.5
 SAME_PARAGRAPH_WEIGHT = 0.5
 GENDER_KNOWN_WEIGHT = 0.3
@@ -146,6 +154,9 @@ class _Resolution:
             self.counts[m.entity.id] = self.counts.get(m.entity.id, 0) + 1
         self.groups: Dict[Tuple, Entity] = {}
         self.by_offsets: Dict[Tuple[Tuple[int, int], ...], Entity] = {}
+        self.paragraph_spans = paragraphs(doc.text)
+        self.documents: List[Tuple[int, str, Entity]] = self._documents()
+        self.excluded: Tuple[Tuple[int, int], ...] = ()
 
     # --- the walk over the attributions ----------------------------------------------
 
@@ -158,6 +169,8 @@ class _Resolution:
             key = source.spans
             entity = self.by_offsets.get(key)
             if entity is None:
+                # a speaker is not one of the people the content speaks of
+                self.excluded = attributions[k].content.spans
                 span = self.doc.char_span(source.start, source.end, alignment_mode="expand")
                 if span is None or not len(span):
                     continue
@@ -198,9 +211,14 @@ class _Resolution:
             return self._pronoun(head, span)
         lemma = head.lemma_.lower()
         if lemma in DOCUMENT_NOUNS:
+            family = DOCUMENT_FAMILY.get(lemma, lemma)
             maker = self._named_inside(span, head)
             if maker is not None:
                 return maker
+            if not any(c.dep_ == "poss" for c in head.children):
+                made = self._document_maker(head.i, family)  # "the poll" after "a Gallup poll"
+                if made is not None:
+                    return made
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
         possessed = any(c.dep_ == "poss" for c in head.children)
         if determiner in DEFINITE and not possessed and head.tag_ in ("NN", "NNP"):
@@ -229,6 +247,9 @@ class _Resolution:
         organisation whose name ends in it, else a new named entity."""
         if not head.is_title and not head.is_upper:
             return None
+        lemma = head.lemma_.lower().rstrip(".")
+        if lemma in HONORIFICS or lemma in DOCUMENT_NOUNS or _is_person_noun(head):
+            return None  # a capitalised common noun, as in a headline ("Retired General Says")
         tokens = [t for t in head.subtree if t.i <= head.i and (t.dep_ == "compound" or t.i == head.i) and t.pos_ == "PROPN"]
         words = tuple(t.lower_.replace(".", "") for t in tokens)
         for mention in reversed(self.names):
@@ -237,7 +258,11 @@ class _Resolution:
         key = ("name",) + words
         if key not in self.groups:
             text = self.doc.text[tokens[0].idx:head.idx + len(head.text)]
-            self.groups[key] = self._new_entity("person" if head.ent_type_ in ("", "PERSON") else "organization", text)
+            if any(w in MEDIA_WORDS for w in words):
+                kind = "media"
+            else:
+                kind = "person" if head.ent_type_ in ("", "PERSON") else "organization"
+            self.groups[key] = self._new_entity(kind, text)
         return self.groups[key]
 
     def _named_group(self, head: Token) -> Optional[Entity]:
@@ -278,7 +303,12 @@ class _Resolution:
             previous = self._previous_speaker(head.i)
             if previous is not None and previous.type in ("organization", "media", "group"):
                 return previous
-            return self._unnamed(span, head, kind="group")
+            found = self._antecedent(head.i, ("organization", "media"), None, window=1, named_only=True)
+            return found if found is not None else self._unnamed(span, head, kind="group")
+        if lower in SINGULAR_FIRST_PERSON and not inside_quotes(self.doc, head):
+            author = self._author(head.i)
+            if author is not None:
+                return author
         if lower in NEUTER_PRONOUNS:
             found = self._antecedent(head.i, ("organization", "media"), None)
             return found if found is not None else self._unnamed(span, head, kind="unknown")
@@ -293,10 +323,100 @@ class _Resolution:
             return self._latest(head.i, lambda e: e.type in ("organization", "media") and e.name is not None
                                 and lemma in e.name.lower().split())
         if _is_person_noun(head):
-            titled = self._latest(head.i, lambda e: e.type == "person" and lemma in e.titles)
+            titled = self._titled(head, span)
             if titled is not None:
                 return titled
-            return self._antecedent(head.i, ("person",), gender_of_words([lemma]), window=2, named_only=True)
+            return self._antecedent(head.i, ("person",), gender_of_words([lemma]), window=DESCRIPTION_WINDOW,
+                                    named_only=True)
+        return None
+
+    def _documents(self) -> List[Tuple[int, str, Entity]]:
+        """Every document of the article with a named maker, as ``(token, family, maker)``
+        in text order: "a Gallup poll", "a study by Jo Park", "the council issued a statement"."""
+        found = []
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
+                continue
+            maker = None
+            for child in token.children:
+                if child.dep_ in ("compound", "poss", "nmod") and child.i in self.by_token:
+                    maker = self.by_token[child.i].entity
+                elif child.dep_ == "prep" and child.lower_ == "by":
+                    agents = [g for g in child.children if g.dep_ == "pobj" and g.i in self.by_token]
+                    maker = self.by_token[agents[0].i].entity if agents else maker
+            if maker is None and token.dep_ == "dobj":
+                subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.i in self.by_token]
+                maker = self.by_token[subjects[0].i].entity if subjects else None
+            if maker is not None and maker.name is not None:
+                found.append((token.i, DOCUMENT_FAMILY.get(lemma, lemma), maker))
+        return found
+
+    def _document_maker(self, token: int, family: str) -> Optional[Entity]:
+        """The maker of the latest document of ``family`` before ``token``, or None."""
+        for at, kind, maker in reversed(self.documents):
+            if at < token and kind == family:
+                return maker
+        return None
+
+    def _titled(self, head: Token, span: Span) -> Optional[Entity]:
+        """The named person before ``head`` whose titles hold the description's head noun
+        and most of its other words ("the Indiana governor" -> "Republican Indiana Gov. Mike
+        Pence"); ties go to the one mentioned more often, then the nearest."""
+        words = title_words(t for t in span if t.i <= head.i)
+        noun = next(iter(title_words([head])), None)
+        best: Optional[Entity] = None
+        best_key = None
+        for rank, event in enumerate(self._events_before(head.i)):
+            entity = event.entity
+            if entity.type != "person" or entity.name is None or noun not in entity.titles:
+                continue
+            key = (len(words & entity.titles), self.counts.get(entity.id, 0), -rank)
+            if best_key is None or key > best_key:
+                best, best_key = entity, key
+        return best
+
+    def _author(self, token: int) -> Optional[Entity]:
+        """The writer an "I" outside quotation marks stands for: the name signing the letter
+        below it (a paragraph that is a name or @handle alone), else a closing line about the
+        author ("Jo Park is a ..."), else the byline ("By Jo Park")."""
+        here = self.paragraph[token]
+        for start, end in self.paragraph_spans[here + 1:]:
+            signed = self._signature(start, end)
+            if signed is not None:
+                return signed
+        last = len(self.paragraph_spans)
+        for start, end in self.paragraph_spans[max(0, last - 3):]:
+            mention = self._person_at(start)
+            if mention is not None and mention.span.end < len(self.doc) and self.doc[mention.span.end].lemma_ == "be":
+                return mention.entity
+        for start, end in self.paragraph_spans[:3]:
+            if self.doc.text.startswith(("By ", "by "), start):
+                mention = self._person_at(start + 3)
+                if mention is not None:
+                    return mention.entity
+        return None
+
+    def _signature(self, start: int, end: int) -> Optional[Entity]:
+        """The writer named by a paragraph that is a name or @handle alone, or None."""
+        text = self.doc.text[start:end].strip().rstrip(".").strip()
+        if text.startswith("@") and len(text) > 1 and " " not in text:
+            key = ("handle", text.lower())
+            if key not in self.groups:
+                self.groups[key] = self._new_entity("person", text)
+            return self.groups[key]
+        mention = self._person_at(start)
+        if mention is not None and mention.span.end_char >= start + len(text) and len(text.split()) <= 5:
+            return mention.entity
+        return None
+
+    def _person_at(self, offset: int) -> Optional[NameMention]:
+        """The named person mention that starts at character ``offset``, or None."""
+        for mention in self.names:
+            if mention.span.start_char == offset and mention.label == "PERSON" and mention.entity.name:
+                return mention
+            if mention.span.start_char > offset:
+                break
         return None
 
     # --- ranking antecedents -----------------------------------------------------------
@@ -320,6 +440,7 @@ class _Resolution:
                 continue
             score = -distance
             score += SUBJECT_WEIGHT if event.subject else 0.0
+            score += SAME_SENTENCE_SUBJECT_WEIGHT if event.subject and distance == 0 else 0.0
             score += PREVIOUS_SPEAKER_WEIGHT if entity is previous else 0.0
             score += SAME_PARAGRAPH_WEIGHT if self.paragraph[event.token] == paragraph else 0.0
             score += GENDER_KNOWN_WEIGHT if gender is not None and entity.gender == gender else 0.0
@@ -342,9 +463,16 @@ class _Resolution:
         return people[max(counts, key=counts.get)]
 
     def _events_before(self, token: int) -> Iterator[_Event]:
-        """The mentions before ``token``, nearest first."""
+        """The mentions before ``token``, nearest first, less those inside the content of
+        the attribution being resolved."""
+        excluded = self.excluded
         for position in range(bisect.bisect_left(self.event_tokens, token) - 1, -1, -1):
-            yield self.events[position]
+            event = self.events[position]
+            if excluded:
+                at = self.doc[event.token].idx
+                if any(s <= at < e for s, e in excluded):
+                    continue
+            yield event
 
     def _previous_speaker(self, token: int) -> Optional[Entity]:
         """The speaker of the last source before ``token`` in this or the previous paragraph."""
