@@ -27,6 +27,7 @@ from . import DEFAULT_EPOCHS
 from .data import GoldTokens, cue_labels, runs
 from ..sources import implied_source
 from .features import cue_head
+from .repair import is_hedge, repair_content
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
                      Vocab, cue_batch, pad_docs)
 
@@ -169,6 +170,13 @@ class NeuralModel:
         labels = probs.argmax(axis=1)
         s, c = SPAN_LABELS.index("S"), SPAN_LABELS.index("C")
         content = [i for i, label in zip(span, labels) if label == c and not doc[i].is_space]
+        head = cue_head(doc, cue)
+        if is_hedge(head) or not content:
+            return None
+        content_p = float(numpy.mean([probs[i - span.start, c] for i in content]))
+        content = repair_content(doc, head, content)
+        if not content:
+            return None
         fragments = _fragments(doc, runs(content))
         if not fragments:
             return None
@@ -177,7 +185,6 @@ class NeuralModel:
         cue = trim_cue(doc, cue, set(content) | set(source or ()))
         offsets = [_offsets(doc, run) for run in fragments]
         source_offsets = _offsets(doc, source) if source else implied_source(cue_head(doc, cue), tuple(offsets))
-        content_p = float(numpy.mean([probs[i - span.start, c] for i in content]))
         quotes = [q for q in x.feats.quotations if any(s < q.end and q.start < e for s, e in offsets)]
         return ModelFound(
             content=offsets,

@@ -1,0 +1,68 @@
+"""Parse checks on the network's attributions, applied as it decodes them.
+
+The network tags tokens; a few of its mistakes are plain from the parse and are put right
+here: the person a cue is addressed to is not its content ("Kim told *an American
+journalist* ... that he was willing"), and a passive participle hanging on a noun with no
+agent ("a reporter *believed* to be the first") is a hedge of the writer's, not anyone's
+attribution.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import PERSON_NOUNS
+
+# Cues whose direct object is the person told, not what was said.
+TELLING = frozenset("tell inform assure warn remind notify brief reassure promise".split())
+
+
+def is_hedge(cue: Token) -> bool:
+    """True for a passive participle describing a noun without a "by" agent ("a man
+    believed to be ...", "a deal said to be close"), also where the tagger took the
+    participle for a past tense with no subject (", believed to be the first ...")."""
+    if any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in cue.children):
+        return False
+    if cue.tag_ == "VBN" and cue.dep_ == "acl":
+        return True
+    following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    return (cue.tag_ in ("VBN", "VBD") and cue.dep_ in ("acl", "advcl") and following is not None
+            and following.lower_ == "to" and cue.i > 0 and cue.doc[cue.i - 1].text == ",")
+
+
+def repair_content(doc: Doc, cue: Token, content: List[int]) -> Optional[List[int]]:
+    """Return the content tokens of ``cue``'s attribution, put right: when the network took
+    the person told for the content, the that-clause after that person instead (None when
+    there is none); otherwise ``content`` unchanged."""
+    if cue.lemma_.lower() not in TELLING or not content:
+        return content
+    for told in cue.children:
+        if told.dep_ not in ("dobj", "dative") or not _is_person(told):
+            continue
+        phrase = set(range(told.left_edge.i, told.right_edge.i + 1))
+        if not set(content) <= phrase:
+            continue
+        clause = _that_clause(doc, told)
+        return list(clause) if clause else None
+    return content
+
+
+def _is_person(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return (token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON" or lemma in PERSON_NOUNS
+            or lemma.endswith(("man", "woman", "ist", "er", "or")))
+
+
+def _that_clause(doc: Doc, told: Token) -> Optional[range]:
+    """The first "that"-clause of the sentence after the phrase of ``told``, as a token
+    range from "that" to the end of its clause."""
+    sent_end = told.sent.end
+    for i in range(told.right_edge.i + 1, sent_end):
+        token = doc[i]
+        if token.lower_ == "that" and token.dep_ == "mark":
+            end = token.head.right_edge.i + 1
+            while end > i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return range(i, end)
+    return None
