@@ -212,8 +212,13 @@ def _name_tokens(ent: Span) -> List[Token]:
 
 
 def _entity_type(label: str, words: Sequence[str]) -> str:
+    """The speaker type of a name: a news outlet by its words ("Times", "Gazette"), also
+    where the recogniser took it for a person, unless it starts with a known first name."""
     kind = NAME_LABELS[label]
     if kind == "organization" and any(w in MEDIA_WORDS for w in words):
+        return "media"
+    if (kind == "person" and len(words) > 1 and words[-1] in MEDIA_WORDS
+            and words[0] not in MALE_NAMES and words[0] not in FEMALE_NAMES):
         return "media"
     return kind
 
@@ -307,7 +312,7 @@ def title_before(span: Span) -> List[Token]:
     head = span.root
     start = head.left_edge.i
     if start >= span.start:
-        return []
+        return _honorifics_before(span)
     tokens = [t for t in span.doc[start:span.start]]
     while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].dep_ == "poss" or tokens[0].is_punct
                       or tokens[0].text in _POSSESSIVE or any(a.dep_ == "poss" for a in tokens[0].ancestors if a.i < span.start)):
@@ -317,6 +322,20 @@ def title_before(span: Span) -> List[Token]:
     if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "" for t in tokens):
         return []
     return tokens
+
+
+def _honorifics_before(span: Span) -> List[Token]:
+    """The titles written just before a name that the parse put outside its phrase
+    ("Democratic *Sen.* Luis Ortega"), with a party or nationality adjective before them."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS - COURTESY:
+        start -= 1
+    if start == span.start:
+        return []
+    if start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].ent_type_ == "NORP":
+        start -= 1
+    return list(doc[start:span.start])
 
 
 def title_beside(head: Token) -> List[Token]:

@@ -235,6 +235,8 @@ class _Resolution:
         for child in head.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i].entity
+        if head.dep_ == "appos" and head.head.i in self.by_token and head.pos_ == "NOUN":
+            return self.by_token[head.head.i].entity  # "Dana Whitfield, *a nurse* who said ..."
         if head.pos_ == "PROPN":
             for child in head.children:
                 if child.dep_ == "compound" and child.i in self.by_token and self.by_token[child.i].label == "PERSON":

@@ -1,0 +1,206 @@
+"""Speaker resolution: every source resolved to the speaker it refers to, named as fully
+as the article names it; nested reports, continued quotes, addressee/setting/means.
+
+The resolver tests give it sources by hand (as the benchmark's --gold-sources does), so
+they test resolution alone on short texts written for them; the article tests run the
+whole default pipeline on the bundled example and on the Hanoi article in ../shared.
+"""
+import json
+import re
+
+import pytest
+
+from saidwhat.schema import Article, Attribution, TextSpan
+from saidwhat.speaker_scoring import load_annotations, normalise_name, score_speakers, source_form
+from saidwhat.speakers import SpeakerResolver
+
+from tests.conftest import EXAMPLE, ROOT, SHARED
+
+HANOI = SHARED / "examples" / "hanoi-summit.txt"
+ANNOTATIONS = ROOT / "tests" / "data" / "speakers" / "dev-speakers.jsonl"
+
+
+def resolve(parser_nlp, text, pairs):
+    """Resolve hand-given sources: ``pairs`` of (source phrase, content phrase), each phrase
+    taken at its first occurrence (the source as a whole word) after the previous pair's source. Returns the
+    attributions with their speakers set, and the article's speaker list."""
+    doc = parser_nlp(text)
+    attributions, after = [], 0
+    for k, (source, content) in enumerate(pairs, start=1):
+        s = re.compile(r"\b" + re.escape(source) + r"(?!\w)").search(text, after).start()
+        c = text.index(content, after)
+        after = s + 1
+        attributions.append(Attribution(
+            id=k, kind="indirect", cue=None,
+            content=TextSpan.from_offsets(text, [(c, c + len(content))]),
+            source=TextSpan.from_offsets(text, [(s, s + len(source))])))
+    doc._.attributions = attributions
+    SpeakerResolver()(doc)
+    return attributions, doc._.speakers
+
+
+def names(attributions):
+    return [a.speaker.name if a.speaker else None for a in attributions]
+
+
+def test_pronoun_skips_the_people_its_own_content_names(parser_nlp):
+    text = ("Governor Alan Moreno signed the water bill on Tuesday.\n"
+            "\"This is a good day for every farmer in the valley,\" said Ray Dunn, who runs the growers' "
+            "cooperative. \"Moreno kept his word.\"\n"
+            "People like Moreno are rare, he said.\n")
+    found, speakers = resolve(parser_nlp, text, [
+        ("Ray Dunn, who runs the growers' cooperative", '"This is a good day'),
+        ("he", "People like Moreno are rare")])
+    assert names(found) == ["Ray Dunn", "Ray Dunn"]
+    assert found[0].speaker is found[1].speaker
+    [dunn] = speakers
+    assert dunn.attributions == 2 and dunn.type == "person"
+    assert [m.text for m in dunn.mentions] == ["Ray Dunn", "Ray Dunn, who runs the growers' cooperative", "he"]
+
+
+def test_first_person_outside_quotes_is_the_letter_writer(parser_nlp):
+    text = ("Letters: the bridge toll\n\n"
+            "I cannot understand why the council wants to charge commuters twice for the same bridge.\n\n"
+            "Martha Quinlan.\n\nOakdale\n\n"
+            "I think the toll is fair if the money fixes the potholes.\n\n"
+            "Devin Achebe.\n\nRidgefield\n")
+    found, _ = resolve(parser_nlp, text, [("I", "why the council wants"), ("I", "the toll is fair")])
+    assert names(found) == ["Martha Quinlan", "Devin Achebe"]
+
+
+def test_descriptions_resolve_by_the_titles_the_article_gives(parser_nlp):
+    text = ("Republican Gov. Nora Pike of Idaho and Democratic Sen. Luis Ortega met on Monday to discuss "
+            "the dam. The governor said the talks were useful. The senator said they had failed.\n")
+    found, _ = resolve(parser_nlp, text, [("The governor", "the talks were useful"),
+                                          ("The senator", "they had failed")])
+    assert names(found) == ["Nora Pike", "Luis Ortega"]
+    assert [a.speaker.title for a in found] == ["Republican Gov.", "Democratic Sen."]
+
+
+def test_the_newspaper_and_the_poll_refer_back_to_their_makers(parser_nlp):
+    text = ("The Harlow Gazette reported on Sunday that the mill would close. The newspaper said 200 jobs "
+            "would go.\nA Gallup poll found that most residents opposed the closure. The poll also found "
+            "that few would move away.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("The Harlow Gazette", "the mill would close"), ("The newspaper", "200 jobs would go"),
+        ("A Gallup poll", "most residents opposed"), ("The poll", "few would move away")])
+    assert names(found) == ["Harlow Gazette", "Harlow Gazette", "Gallup", "Gallup"]
+    assert [a.speaker.type for a in found] == ["media", "media", "organization", "organization"]
+
+
+def test_quoted_nickname_is_part_of_the_fullest_name(parser_nlp):
+    text = "Rep. Thomas \"Tommy\" Vance said the plan was dead. Vance later said he would vote against it.\n"
+    found, _ = resolve(parser_nlp, text, [("Rep. Thomas \"Tommy\" Vance", "the plan was dead"),
+                                          ("Vance", "he would vote")])
+    assert names(found) == ['Thomas "Tommy" Vance', 'Thomas "Tommy" Vance']
+
+
+def test_relative_pronoun_is_the_person_its_clause_describes(parser_nlp):
+    text = "Dana Whitfield, a nurse who said she saw the crash, spoke to police on Friday.\n"
+    found, _ = resolve(parser_nlp, text, [("who", "she saw the crash")])
+    assert names(found) == ["Dana Whitfield"]
+
+
+def test_unnamed_speakers_keep_their_description_as_title(parser_nlp):
+    text = "Officials said the road would reopen. A spokeswoman for the county said crews were working.\n"
+    found, speakers = resolve(parser_nlp, text, [("Officials", "the road would reopen"),
+                                                 ("A spokeswoman for the county", "crews were working")])
+    assert names(found) == [None, None]
+    assert [(s.type, s.title) for s in speakers] == [("group", "Officials"),
+                                                     ("person", "A spokeswoman for the county")]
+
+
+@pytest.fixture(scope="module")
+def hanoi(extractor):
+    assert HANOI.is_file(), f"{HANOI} not found: ../shared must sit beside the project"
+    return extractor.extract(HANOI.read_text(encoding="utf-8"), id="hanoi-summit")
+
+
+def test_hanoi_every_speaker_by_full_name(hanoi):
+    assert names(hanoi.attributions) == [
+        "Donald Trump", "Donald Trump", "Donald Trump", "Donald Trump", "CNN", "Donald Trump", "Donald Trump",
+        "Mike Pompeo", "Kim Jong Un", "Kim Jong Un", "Kim Jong Un", "Kim Jong Un", None,
+        "Jean Lee", "Jean Lee", "Jean Lee"]
+    assert [(s.name, s.type, s.attributions) for s in hanoi.speakers] == [
+        ("Donald Trump", "person", 6), ("CNN", "media", 1), ("Mike Pompeo", "person", 1),
+        ("Kim Jong Un", "person", 4), (None, "group", 1), ("Jean Lee", "person", 3)]
+    pompeo = hanoi.speakers[2]
+    assert pompeo.title == "Secretary of State"
+    assert hanoi.speakers[5].title == "a Korea expert at the Wilson Center"
+
+
+def test_hanoi_reports_inside_cnns_report_are_nested_under_it(hanoi):
+    [cnn] = [a for a in hanoi.attributions if a.source and a.source.text == "CNN"]
+    nested = [a for a in hanoi.attributions if a.parent == cnn.id]
+    assert [a.speaker.name for a in nested] == ["Donald Trump", "Donald Trump"]
+    assert nested[0].content.text.startswith("Kim had offered to begin dismantling the Yongbyon nuclear facility")
+    assert all(cnn.content.start <= a.content.start and a.content.end <= cnn.content.end for a in nested)
+    assert all(a.parent is None for a in hanoi.attributions if a not in nested)
+
+
+def test_hanoi_question_paragraph_continues_jean_lee(hanoi):
+    [continued] = [a for a in hanoi.attributions if a.continued]
+    assert continued.cue is None and continued.speaker.name == "Jean Lee"
+    assert continued.content.text.startswith("“Did these two leaders and their teams build up enough good will")
+
+
+def test_hanoi_addressee_setting_and_means(hanoi):
+    got = {(a.id, k, getattr(a, k).text) for a in hanoi.attributions for k in ("to", "where", "how") if getattr(a, k)}
+    assert got == {(1, "where", "at a press conference"), (2, "to", "reporters"),
+                   (8, "where", "at the news conference"), (9, "to", "US reporter"),
+                   (10, "to", "an American journalist"), (11, "how", "through an interpreter"),
+                   (14, "to", "The New York Times")}
+
+
+def test_hanoi_pronoun_speakers(hanoi):
+    by_source = [(a.source.text, a.speaker.name) for a in hanoi.attributions if a.source and a.source.text in ("he", "she")]
+    assert by_source == [("he", "Kim Jong Un"), ("he", "Kim Jong Un"), ("she", "Jean Lee")]
+
+
+def test_example_article_speakers(extractor, example_text):
+    article = extractor.extract(example_text, id=EXAMPLE.stem)
+    assert names(article.attributions) == [
+        None, "Desmond Hale", "Desmond Hale", None, "Desmond Hale", None, "Grace Okafor", "Grace Okafor",
+        "Grace Okafor", "Marlow Courier", "Grace Okafor", "Grace Okafor", None, "Kenji Moriyama",
+        "Kenji Moriyama", "Kenji Moriyama", "Priya Raman", "Priya Raman", "Priya Raman", "Tomas Reyes"]
+    courier = next(a for a in article.attributions if a.speaker and a.speaker.name == "Marlow Courier")
+    assert [a.speaker.name for a in article.attributions if a.parent == courier.id] == ["Grace Okafor", "Grace Okafor"]
+
+
+def test_speakers_serialise_in_the_one_schema(hanoi):
+    record = json.loads(json.dumps(hanoi.to_dict()))
+    again = Article.from_dict(record)
+    assert [a.speaker.name if a.speaker else None for a in again.attributions] == names(hanoi.attributions)
+    assert record["attributions"][0]["speaker"]["id"] == record["speakers"][0]["id"] == 1
+
+
+def test_source_forms_and_name_normalising():
+    assert source_form("he", "Kim Jong Un") == "pronoun"
+    assert source_form("Secretary of State Mike Pompeo", "Mike Pompeo") == "name"
+    assert source_form("the newspaper", "The Washington Post") == "description"
+    assert normalise_name("The Washington Post") == normalise_name("Washington Post")
+    assert normalise_name("Trump\u2019s") == "trump"
+
+
+def test_speaker_scoring_counts_found_and_right(polnear_dev, parser_nlp):
+    from saidwhat.brat import load_compartment
+
+    annotations = load_annotations(ANNOTATIONS)
+    gold = load_compartment(polnear_dev)
+    stem = sorted(annotations)[0]
+    text, golds = gold[stem]
+    pairs = [(a, n) for a in golds for n in [annotations[stem].get(tuple(sorted(a["source"])))]
+             if a["source"] and n is not None]
+    attributions = [Attribution(id=k, kind="indirect", cue=None,
+                                content=TextSpan.from_offsets(text, a["content"]),
+                                source=TextSpan.from_offsets(text, sorted(a["source"])))
+                    for k, (a, _) in enumerate(pairs, start=1)]
+    doc = parser_nlp(text)
+    doc._.attributions = attributions
+    SpeakerResolver()(doc)
+    result = score_speakers(gold, annotations, [Article(id=stem, text=text, attributions=attributions)])
+    named = [n for _, n in pairs if n["name"] is not None]
+    assert result["all"]["gold"] == len(named) and result["all"]["found"] == len(named)
+    right = sum(normalise_name(a.speaker.name if a.speaker else None) == normalise_name(n["name"])
+                for a, (_, n) in zip(attributions, pairs) if n["name"] is not None)
+    assert result["all"]["right"] == right
