@@ -202,7 +202,13 @@ def inside_quotes(doc: Doc, token: Token) -> bool:
 
 def _name_tokens(ent: Span) -> List[Token]:
     """The tokens of an entity less a leading "the", honorifics and a possessive ending."""
-    tokens = list(ent)
+    return name_tokens(list(ent))
+
+
+def name_tokens(tokens: List[Token]) -> List[Token]:
+    """``tokens`` of a name less a leading "the", honorifics ("Mayor", "Sen.") and a
+    possessive ending."""
+    tokens = list(tokens)
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)

@@ -32,8 +32,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from .lexicon import DOCUMENT_NOUNS, HONORIFICS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS
-from .names import Entity, NameMention, gender_of_words, inside_quotes, mention_index, name_chains, title_words
+from .lexicon import (DOCUMENT_NOUNS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, MEDIA_NOUNS, MEDIA_WORDS,
+                      ORGANISATION_NOUNS, PERSON_NOUNS)
+from .names import (Entity, NameMention, gender_of_words, inside_quotes, mention_index, name_chains, name_tokens,
+                    title_words)
 from .quotes import paragraphs
 from .schema import Attribution, Speaker, TextSpan
 
@@ -252,7 +254,10 @@ class _Resolution:
         lemma = head.lemma_.lower().rstrip(".")
         if lemma in HONORIFICS or lemma in DOCUMENT_NOUNS or _is_person_noun(head):
             return None  # a capitalised common noun, as in a headline ("Retired General Says")
-        tokens = [t for t in head.subtree if t.i <= head.i and (t.dep_ == "compound" or t.i == head.i) and t.pos_ == "PROPN"]
+        written = [t for t in head.subtree if t.i <= head.i and (t.dep_ == "compound" or t.i == head.i)
+                   and t.pos_ == "PROPN"]
+        tokens = name_tokens(written) or [head]
+        titles = [t for t in written if t.i < tokens[0].i and not t.is_punct]
         words = tuple(t.lower_.replace(".", "") for t in tokens)
         for mention in reversed(self.names):
             if mention.words[-len(words):] == words and mention.entity.name is not None:
@@ -264,7 +269,13 @@ class _Resolution:
                 kind = "media"
             else:
                 kind = "person" if head.ent_type_ in ("", "PERSON") else "organization"
-            self.groups[key] = self._new_entity(kind, text)
+            entity = self._new_entity(kind, text)
+            if titles:
+                entity.title = self.doc.text[titles[0].idx:titles[-1].idx + len(titles[-1].text)]
+                entity.titles.update(title_words(titles))
+            if kind == "person":
+                entity.gender = gender_of_words(t.lower_.rstrip(".") for t in titles) or _first_name_gender(words[0])
+            self.groups[key] = entity
         return self.groups[key]
 
     def _named_group(self, head: Token) -> Optional[Entity]:
@@ -522,6 +533,13 @@ def _noun_phrase(noun: Token) -> Span:
         if child.i > noun.i and child.dep_ in ("compound", "appos", "prep") and child.right_edge.i + 1 > end:
             end = child.right_edge.i + 1
     return doc[start:end]
+
+
+def _first_name_gender(word: str) -> Optional[str]:
+    """``"male"`` or ``"female"`` for a common first name, else None."""
+    if word in MALE_NAMES:
+        return "male"
+    return "female" if word in FEMALE_NAMES else None
 
 
 def _is_person_noun(token: Token) -> bool:
