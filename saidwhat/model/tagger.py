@@ -39,6 +39,10 @@ META = "meta.json"
 RULE = "model"
 # A token is part of a cue when its probability of being B or I reaches this.
 CUE_THRESHOLD = 0.5
+# An attribution whose content is not quoted is kept only when its cue's mean probability
+# reaches this (tuned on PolNeAR dev, docs/model.md): indirect cues are where the network
+# is least sure, direct quotes keep the lower cue threshold.
+INDIRECT_CUE_THRESHOLD = 0.6
 # Stage 2 runs over at most this many cues at once.
 CUE_BATCH = 64
 DOC_BATCH = 8
@@ -86,6 +90,7 @@ class NeuralModel:
         self.meta = meta or {}
         self.calibration = calibration
         self.directory: Optional[Path] = None
+        self.indirect_cue_threshold = INDIRECT_CUE_THRESHOLD
         self.net.eval()
 
     @property
@@ -186,6 +191,8 @@ class NeuralModel:
         offsets = [_offsets(doc, run) for run in fragments]
         source_offsets = _offsets(doc, source) if source else implied_source(cue_head(doc, cue), tuple(offsets))
         quotes = [q for q in x.feats.quotations if any(s < q.end and q.start < e for s, e in offsets)]
+        if not quotes and cue_p < self.indirect_cue_threshold:
+            return None
         return ModelFound(
             content=offsets,
             cue=_offsets(doc, cue),
