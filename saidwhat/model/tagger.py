@@ -208,12 +208,16 @@ def trim_cue(doc: Doc, cue: List[int], taken: set) -> List[int]:
     """Return ``cue`` less words that belong to neither it nor its attribution: leading
     determiners, pronouns and numbers ("*one* saying", "*all* suggested") and trailing
     prepositions whose object is not in ``taken``, the attribution's content and source
-    tokens ("said *on* Twitter", "talks *to* reporters"; "pointed to" a content is kept)."""
+    tokens ("said *on* Twitter", "talks *to* reporters"; "pointed to" a content is kept);
+    plus the preposition right after it that leads into ``taken`` ("endorsed *by*")."""
     cue = list(cue)
     while len(cue) > 1 and doc[cue[0]].pos_ in ("DET", "PRON", "NUM"):
         cue.pop(0)
     while len(cue) > 1 and doc[cue[-1]].pos_ == "ADP" and cue[-1] + 1 not in taken:
         cue.pop()
+    after = cue[-1] + 1
+    if after + 1 < len(doc) and doc[after].pos_ == "ADP" and after not in taken and after + 1 in taken:
+        cue.append(after)  # "is supported *by*" its source, "warned *against*" its content
     return cue
 
 
