@@ -13,6 +13,7 @@ pronoun and description resolution on top of it lives in :mod:`saidwhat.speakers
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -78,14 +79,15 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
     """
     mentions: List[NameMention] = []
     entities: List[Entity] = []
-    for ent in _name_spans(doc):
+    prose = _Prose(doc)
+    for ent in _name_spans(doc, prose.text):
         tokens = _name_tokens(ent)
         if not tokens:
             continue
         words = tuple(t.text.lower().replace(".", "").replace("\u2019", "'") for t in tokens if not t.is_punct)
         if not words:
             continue
-        text = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        text = _text(tokens)
         label = ent.label_
         entity = _match(words, label, mentions)
         if entity is None:
@@ -96,11 +98,11 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
         mention = NameMention(ent, words, text, label, entity)
         mentions.append(mention)
         entity.names.append(words)
-        if _plain_prose(doc, tokens[0]) or words[0] in MALE_NAMES or words[0] in FEMALE_NAMES:
+        if prose.plain(tokens[0]) or words[0] in MALE_NAMES or words[0] in FEMALE_NAMES:
             entity.variants.append(text)
         entity.add_mention(ent.start_char, ent.end_char)
         _learn(entity, mention)
-    mentions = _missed_surnames(doc, mentions)
+    mentions = _missed_surnames(doc, mentions, prose)
     for entity in {id(m.entity): m.entity for m in mentions}.values():
         entity.name = None if entity.type == "group" else fullest_name(entity)
     return mentions
@@ -110,11 +112,12 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
 _NICKNAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)*\s+[\"\u201c][A-Z][a-z]+[\"\u201d]\s+[A-Z][\w'\u2019-]*[a-z]")
 
 
-def _name_spans(doc: Doc) -> List[Span]:
-    """The entities of ``doc`` that can name a speaker, in text order, with each name that
-    holds a quoted nickname made one person span (the recogniser cuts them apart)."""
+def _name_spans(doc: Doc, text: str) -> List[Span]:
+    """The entities of ``doc`` (whose text is ``text``) that can name a speaker, in text
+    order, with each name that holds a quoted nickname made one person span (the
+    recogniser cuts them apart)."""
     nicknamed = []
-    for match in _NICKNAMED.finditer(doc.text):
+    for match in _NICKNAMED.finditer(text):
         span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="expand")
         if span is not None:
             nicknamed.append(span)
@@ -123,7 +126,7 @@ def _name_spans(doc: Doc) -> List[Span]:
     return sorted(spans + nicknamed, key=lambda e: e.start)
 
 
-def _missed_surnames(doc: Doc, mentions: List[NameMention]) -> List[NameMention]:
+def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> List[NameMention]:
     """Add the mentions the entity recogniser missed of a person it found once: a proper
     noun alone, outside every named mention, equal to that person's last name ("Oz" after
     "Oz's"), with the first names written before it ("Mehmet Oz"). Returns all mentions in
@@ -150,7 +153,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention]) -> List[NameMention]
         entity.add_mention(span.start_char, span.end_char)
         if len(words) > 1:
             entity.names.append(words)
-            if _plain_prose(doc, span[0]):
+            if prose.plain(span[0]):
                 entity.variants.append(span.text)
     return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
 
@@ -183,20 +186,28 @@ def mentions_text(entity: Entity) -> str:
     return max((" ".join(words) for words in entity.names), key=len).title()
 
 
-def _plain_prose(doc: Doc, token: Token) -> bool:
-    """False for a name in a headline-like line (most words capitalised) or inside quotation
-    marks, where longer forms are slogans and nicknames, not names."""
-    sent = token.sent
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    if len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words):
-        return False
-    return not inside_quotes(doc, token)
+class _Prose:
+    """Where a Doc's names stand in plain prose; its text and sentences are read once."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.sentences = list(doc.sents)
+        self.starts = [s.start for s in self.sentences]
+
+    def plain(self, token: Token) -> bool:
+        """False for a name in a headline-like line (most words capitalised) or inside
+        quotation marks, where longer forms are slogans and nicknames, not names."""
+        sent = self.sentences[bisect.bisect_right(self.starts, token.i) - 1]
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words):
+            return False
+        return not inside_quotes(self.text, token.idx)
 
 
-def inside_quotes(doc: Doc, token: Token) -> bool:
-    """True if an odd number of quotation marks stand before ``token`` on its line."""
-    line_start = doc.text.rfind("\n", 0, token.idx) + 1
-    before = doc.text[line_start:token.idx]
+def inside_quotes(text: str, offset: int) -> bool:
+    """True if an odd number of quotation marks stand before ``offset`` on its line of ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    before = text[line_start:offset]
     return sum(before.count(mark) for mark in ('"', "\u201c", "\u201d")) % 2 == 1
 
 
@@ -365,8 +376,9 @@ def _phrase(head: Token) -> List[Token]:
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    """The text from the first of ``tokens`` to the end of the last, read off the Doc's
+    tokens (``doc.text`` is rebuilt on every read)."""
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def gender_of_words(words: Iterable[str]) -> Optional[str]:

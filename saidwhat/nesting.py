@@ -117,7 +117,8 @@ def _last_in(para: Offsets, items: Sequence[Found]) -> Optional[Found]:
 
 
 def _first_or_second_person(doc: Doc, source: Offsets) -> bool:
-    words = doc.text[source[0]:source[1]].lower().split()
+    span = doc.char_span(source[0], source[1], alignment_mode="expand")
+    words = span.text.lower().split() if span is not None else []
     return len(words) == 1 and words[0] in FIRST_AND_SECOND_PERSON
 
 

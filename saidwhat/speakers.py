@@ -145,7 +145,8 @@ class _Resolution:
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 self.sentence[i] = k
-        starts = [s for s, _ in paragraphs(doc.text)]
+        self.text = doc.text
+        starts = [s for s, _ in paragraphs(self.text)]
         self.paragraph = [max(0, bisect.bisect_right(starts, t.idx) - 1) for t in doc]
         self.events: List[_Event] = [
             _Event(m.head.i, m.entity, m.head.dep_ in ("nsubj", "nsubjpass"), False) for m in self.names
@@ -156,7 +157,7 @@ class _Resolution:
             self.counts[m.entity.id] = self.counts.get(m.entity.id, 0) + 1
         self.groups: Dict[Tuple, Entity] = {}
         self.by_offsets: Dict[Tuple[Tuple[int, int], ...], Entity] = {}
-        self.paragraph_spans = paragraphs(doc.text)
+        self.paragraph_spans = paragraphs(self.text)
         self.documents: List[Tuple[int, str, Entity]] = self._documents()
         self.excluded: Tuple[Tuple[int, int], ...] = ()
 
@@ -264,14 +265,14 @@ class _Resolution:
                 return mention.entity
         key = ("name",) + words
         if key not in self.groups:
-            text = self.doc.text[tokens[0].idx:head.idx + len(head.text)]
+            text = self.doc[tokens[0].i:head.i + 1].text
             if any(w in MEDIA_WORDS for w in words):
                 kind = "media"
             else:
                 kind = "person" if head.ent_type_ in ("", "PERSON") else "organization"
             entity = self._new_entity(kind, text)
             if titles:
-                entity.title = self.doc.text[titles[0].idx:titles[-1].idx + len(titles[-1].text)]
+                entity.title = self.doc[titles[0].i:titles[-1].i + 1].text
                 entity.titles.update(title_words(titles))
             if kind == "person":
                 entity.gender = gender_of_words(t.lower_.rstrip(".") for t in titles) or _first_name_gender(words[0])
@@ -318,7 +319,7 @@ class _Resolution:
                 return previous
             found = self._antecedent(head.i, ("organization", "media"), None, window=1, named_only=True)
             return found if found is not None else self._unnamed(span, head, kind="group")
-        if lower in SINGULAR_FIRST_PERSON and not inside_quotes(self.doc, head):
+        if lower in SINGULAR_FIRST_PERSON and not inside_quotes(self.text, head.idx):
             author = self._author(head.i)
             if author is not None:
                 return author
@@ -404,7 +405,7 @@ class _Resolution:
             if mention is not None and mention.span.end < len(self.doc) and self.doc[mention.span.end].lemma_ == "be":
                 return mention.entity
         for start, end in self.paragraph_spans[:3]:
-            if self.doc.text.startswith(("By ", "by "), start):
+            if self.text.startswith(("By ", "by "), start):
                 mention = self._person_at(start + 3)
                 if mention is not None:
                     return mention.entity
@@ -412,7 +413,7 @@ class _Resolution:
 
     def _signature(self, start: int, end: int) -> Optional[Entity]:
         """The writer named by a paragraph that is a name or @handle alone, or None."""
-        text = self.doc.text[start:end].strip().rstrip(".").strip()
+        text = self.text[start:end].strip().rstrip(".").strip()
         if text.startswith("@") and len(text) > 1 and " " not in text:
             key = ("handle", text.lower())
             if key not in self.groups:
@@ -569,4 +570,4 @@ def _trimmed_text(span: Span) -> Optional[str]:
         tokens.pop()
     if not tokens:
         return None
-    return span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text
