@@ -217,9 +217,12 @@ def _name_tokens(ent: Span) -> List[Token]:
 
 
 def name_tokens(tokens: List[Token]) -> List[Token]:
-    """``tokens`` of a name less a leading "the", honorifics ("Mayor", "Sen.") and a
-    possessive ending."""
+    """``tokens`` of a name less a leading "the", honorifics ("Mayor", "Sen."), a
+    possessive ending and an owner before the name ("Fox News' Megyn Kelly")."""
     tokens = list(tokens)
+    owners = [k for k, t in enumerate(tokens[:-1]) if t.text in _POSSESSIVE]
+    if owners and any(t.ent_type_ == "PERSON" for t in tokens[owners[-1] + 1:]):
+        tokens = tokens[owners[-1] + 1:]  # "Fox News' Megyn Kelly": the name after the owner
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
