@@ -248,7 +248,7 @@ def _match(words: Tuple[str, ...], label: str, seen: Sequence[NameMention]) -> O
     first_name_match = None
     for other in reversed(seen):
         if other.label == "PERSON":
-            if _same_person(words, other.words):
+            if _same_person(words, other.words) and _first_names_agree(words, other.entity):
                 return other.entity
             if (first_name_match is None and len(words) == 1 and len(other.words) > 1
                     and words[0] == other.words[0] and label == "PERSON"):
@@ -256,6 +256,22 @@ def _match(words: Tuple[str, ...], label: str, seen: Sequence[NameMention]) -> O
         elif label != "PERSON" and _same_organisation(words, other.words, label == other.label == "ORG"):
             return other.entity
     return first_name_match
+
+
+def _first_names_agree(words: Tuple[str, ...], entity: Entity) -> bool:
+    """False when ``words`` start with a common first name and another name of ``entity``
+    with another one: "Bill Clinton" does not join the "Clinton" who was "Hillary
+    Clinton" before, nor "Melania Trump" the "Trump" who was "Donald Trump". A nickname
+    written in the other name agrees (Robert C. "Bobby" Scott and Bobby Scott)."""
+    first = words[0] if len(words) > 1 else None
+    if first not in MALE_NAMES and first not in FEMALE_NAMES:
+        return True
+    for name in entity.names:
+        other = name[0]
+        if (len(name) > 1 and name[-1] == words[-1] and other != first and first not in name
+                and other not in words and (other in MALE_NAMES or other in FEMALE_NAMES)):
+            return False
+    return True
 
 
 def _same_person(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:

@@ -204,3 +204,12 @@ def test_speaker_scoring_counts_found_and_right(polnear_dev, parser_nlp):
     right = sum(normalise_name(a.speaker.name if a.speaker else None) == normalise_name(n["name"])
                 for a, (_, n) in zip(attributions, pairs) if n["name"] is not None)
     assert result["all"]["right"] == right
+
+
+def test_a_first_name_keeps_two_people_of_one_surname_apart(parser_nlp):
+    text = ("Melania Trump said she loved the city. Trump also said she was proud of the volunteers. "
+            "Donald Trump said the rally was the biggest ever.\n")
+    found, speakers = resolve(parser_nlp, text, [("Melania Trump", "she loved the city"),
+                                                 ("Donald Trump", "the rally was the biggest ever")])
+    assert names(found) == ["Melania Trump", "Donald Trump"]
+    assert len(speakers) == 2
