@@ -72,9 +72,13 @@ def main():
         for form, errors in by_form.items():
             print(f"\n{form}: {len(errors)} wrong")
             kinds = collections.Counter("no name" if e["got"] is None else "other name" for e in errors)
-            print("  " + ", ".join(f"{k}: {v}" for k, v in kinds.items()))
+            causes = collections.Counter(e["cause"] for e in errors)
+            print("  " + ", ".join(f"{k}: {v}" for k, v in kinds.items()) + "; by cause: "
+                  + ", ".join(f"{k}: {v}" for k, v in causes.most_common()))
             for e in errors:
-                print(f"  {e['article'][:40]:40s} {e['source'][:40]!r:44s} expected {e['expected']!r} got {e['got']!r}")
+                found = "" if e["cause"] == "resolver" else f" [{e['cause']}: {e['found_source']!r}]"
+                print(f"  {e['article'][:40]:40s} {e['source'][:40]!r:44s} expected {e['expected']!r} "
+                      f"got {e['got']!r}{found}")
 
 
 if __name__ == "__main__":

@@ -127,9 +127,10 @@ def _name_spans(doc: Doc, text: str) -> List[Span]:
 
 
 def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> List[NameMention]:
-    """Add the mentions the entity recogniser missed of a person it found once: a proper
-    noun alone, outside every named mention, equal to that person's last name ("Oz" after
-    "Oz's"), with the first names written before it ("Mehmet Oz"). Returns all mentions in
+    """Add the mentions the entity recogniser missed of a person it found once: a
+    capitalised noun alone, outside every named mention, equal to that person's last name
+    ("Oz" after "Oz's", a sentence-initial "Trump" tagged as a common noun), with the first
+    names written before it ("Mehmet Oz"). Returns all mentions in
     text order."""
     surnames: Dict[str, Entity] = {}
     for mention in mentions:
@@ -138,8 +139,8 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
     covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
     found = []
     for token in doc:
-        if (token.i in covered or token.pos_ != "PROPN" or not token.is_title or token.dep_ == "compound"
-                or token.lower_ not in surnames):
+        if (token.i in covered or token.pos_ not in ("PROPN", "NOUN") or not token.is_title
+                or token.dep_ == "compound" or token.lower_ not in surnames):
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
@@ -221,7 +222,8 @@ def name_tokens(tokens: List[Token]) -> List[Token]:
     possessive ending and an owner before the name ("Fox News' Megyn Kelly")."""
     tokens = list(tokens)
     owners = [k for k, t in enumerate(tokens[:-1]) if t.text in _POSSESSIVE]
-    if owners and any(t.ent_type_ == "PERSON" for t in tokens[owners[-1] + 1:]):
+    if owners and (any(t.ent_type_ == "PERSON" for t in tokens[owners[-1] + 1:])
+                   or tokens[owners[-1] + 1].lower_ in MALE_NAMES or tokens[owners[-1] + 1].lower_ in FEMALE_NAMES):
         tokens = tokens[owners[-1] + 1:]  # "Fox News' Megyn Kelly": the name after the owner
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS
                       or tokens[0].is_punct or tokens[0].is_space):

@@ -100,9 +100,10 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
             note = notes.get(tuple(sorted(attribution["source"])))
             if note is None:
                 continue
-            speaker = None
+            speaker = found_source = None
             if j in matched:
                 speaker = article.attributions[matched[j]].speaker
+                found_source = article.attributions[matched[j]].source
             got = speaker.name if speaker is not None else None
             if note.get("name") is None:
                 if j in matched:
@@ -117,10 +118,23 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
                 counts[form]["right"] += right
                 if not right:
                     errors.append({"article": article.id, "form": form, "source": note.get("source_text"),
+                                   "found_source": found_source.text if found_source else None,
+                                   "cause": _cause(found_source, attribution["source"]),
                                    "expected": note["name"], "got": got})
     total = sum(counts.values(), Counter())
     return {"forms": {f: dict(c) for f, c in counts.items()}, "all": dict(total),
             "unnamed": dict(unnamed), "errors": errors}
+
+
+def _cause(found_source, gold_source: List[Offsets]) -> str:
+    """Why a found attribution got a wrong speaker: the extractor gave it ``"no source"``
+    or ``"another source"`` than the gold one, or the source was right and the
+    ``"resolver"`` went wrong."""
+    if found_source is None:
+        return "no source"
+    if not any(s < e2 and s2 < e for s, e in found_source.spans for s2, e2 in gold_source):
+        return "another source"
+    return "resolver"
 
 
 def format_speaker_table(result: Dict[str, Any]) -> str:
@@ -135,6 +149,9 @@ def format_speaker_table(result: Dict[str, Any]) -> str:
     found = pronoun.get("found", 0) + description.get("found", 0)
     right = pronoun.get("right", 0) + description.get("right", 0)
     rows.append(f"  pronoun or description, right of found: {right / found if found else 0:.3f}")
+    causes = Counter(e["cause"] for e in result["errors"])
+    if causes:
+        rows.append("  wrong names by cause: " + ", ".join(f"{k}: {v}" for k, v in causes.most_common()))
     u = result["unnamed"]
     rows.append(f"  unnamed in gold and found: {u.get('found', 0)}, left unnamed: {u.get('kept', 0)}")
     return "\n".join(rows)

@@ -255,8 +255,10 @@ class _Resolution:
         lemma = head.lemma_.lower().rstrip(".")
         if lemma in HONORIFICS or lemma in DOCUMENT_NOUNS or _is_person_noun(head):
             return None  # a capitalised common noun, as in a headline ("Retired General Says")
-        written = [t for t in head.subtree if t.i <= head.i and (t.dep_ == "compound" or t.i == head.i)
-                   and t.pos_ == "PROPN"]
+        start = head.i  # the run of proper-noun compounds right before the head ("Megyn Kelly")
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        written = list(self.doc[start:head.i + 1])
         tokens = name_tokens(written) or [head]
         titles = [t for t in written if t.i < tokens[0].i and not t.is_punct]
         words = tuple(t.lower_.replace(".", "") for t in tokens)
@@ -269,7 +271,8 @@ class _Resolution:
             if any(w in MEDIA_WORDS for w in words):
                 kind = "media"
             else:
-                kind = "person" if head.ent_type_ in ("", "PERSON") else "organization"
+                kind = ("person" if head.ent_type_ in ("", "PERSON") or _first_name_gender(words[0])
+                        else "organization")
             entity = self._new_entity(kind, text)
             if titles:
                 entity.title = self.doc[titles[0].i:titles[-1].i + 1].text
