@@ -35,9 +35,10 @@ class Entity:
     """One speaker candidate: a chain of mentions of the same person or organisation.
 
     ``name`` is ``None`` for an entity the article never names ("a spokeswoman");
-    ``names`` holds the word tuples of its name mentions, for matching; ``titles`` the
-    lowercased words of its titles, for descriptions ("the nominee"); ``mentions`` the
-    ``(start, end)`` offsets that refer to it.
+    ``names`` holds the word tuples of its name mentions, for matching; ``variants`` the
+    names as written in plain prose and ``written`` every name as written, for naming;
+    ``titles`` the lowercased words of its titles, for descriptions ("the nominee");
+    ``mentions`` the ``(start, end)`` offsets that refer to it.
     """
 
     id: int
@@ -47,6 +48,7 @@ class Entity:
     gender: Optional[str] = None
     names: List[Tuple[str, ...]] = field(default_factory=list)
     variants: List[str] = field(default_factory=list)
+    written: List[str] = field(default_factory=list)
     titles: Set[str] = field(default_factory=set)
     mentions: List[Tuple[int, int]] = field(default_factory=list)
 
@@ -98,6 +100,7 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
         mention = NameMention(ent, words, text, label, entity)
         mentions.append(mention)
         entity.names.append(words)
+        entity.written.append(text)
         if prose.plain(tokens[0]) or words[0] in MALE_NAMES or words[0] in FEMALE_NAMES:
             entity.variants.append(text)
         entity.add_mention(ent.start_char, ent.end_char)
@@ -139,12 +142,12 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
     covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
     found = []
     for token in doc:
-        if (token.i in covered or token.pos_ not in ("PROPN", "NOUN") or not token.is_title
+        if (token.i in covered or token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper()
                 or token.dep_ == "compound" or token.lower_ not in surnames):
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
-                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in covered:
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and start - 1 not in covered:
             start -= 1
         span = doc[start:token.i + 1]
         entity = surnames[token.lower_]
@@ -154,6 +157,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
         entity.add_mention(span.start_char, span.end_char)
         if len(words) > 1:
             entity.names.append(words)
+            entity.written.append(span.text)
             if prose.plain(span[0]):
                 entity.variants.append(span.text)
     return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
@@ -183,8 +187,12 @@ def fullest_name(entity: Entity) -> str:
 
 
 def mentions_text(entity: Entity) -> str:
-    """The longest name of an entity seen only in headlines or quotes."""
-    return max((" ".join(words) for words in entity.names), key=len).title()
+    """The longest name of an entity seen only in headlines, quotes or signatures, as
+    written ("Mauricio Fraga-Rosenfeld"); one in capitals only is title-cased ("PENCE")."""
+    if not entity.written:
+        return " ".join(entity.names[0]).title() if entity.names else ""
+    longest = max(entity.written, key=lambda w: (len(w.split()), len(w)))
+    return longest.title() if longest.isupper() else longest
 
 
 class _Prose:
