@@ -58,6 +58,13 @@ Offsets in the output are code points into the article text, which json and json
 records carry (drop it with --no-text). Unreadable inputs are reported on stderr,
 one line each; everything else is still written, and the exit status is then 1.
 
+Each attribution has its content, cue and source as written, and the speaker the
+source refers to ("he" after Kim Jong Un is Kim Jong Un; name null when the article
+never names the speaker), its parent when it is a report inside another, "continued"
+for a quote paragraph carrying on the previous speaker, and to / where / how ("told
+reporters", "at a press conference", "through an interpreter"). Each article lists
+its speakers once, with their attribution counts.
+
 examples:
   saidwhat extract --format text examples/harbor-talks.txt
   saidwhat extract dump.jsonl --output quotes.jsonl
