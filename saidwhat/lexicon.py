@@ -96,7 +96,7 @@ orrin rahm reid rick rob rodney roland rudolph seth shawn todd travis wade warre
 """)
 # Singular nouns for a person, with the endings of most others (-er, -or, -ist, -man).
 PERSON_NOUNS = _words("""
-spokesman spokeswoman spokesperson official aide adviser advisor expert analyst
+spokesman spokeswoman spokesperson official aide adviser advisor expert analyst chief
 candidate nominee senator president governor mayor secretary chairman chairwoman
 director lawmaker congressman congresswoman representative leader executive ceo
 founder businessman businesswoman billionaire mogul attorney lawyer judge professor
