@@ -101,7 +101,7 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
         mentions.append(mention)
         entity.names.append(words)
         entity.written.append(text)
-        if prose.plain(tokens[0]) or words[0] in MALE_NAMES or words[0] in FEMALE_NAMES:
+        if prose.plain(tokens[0]) or first_name_gender(words[0]):
             entity.variants.append(text)
         entity.add_mention(ent.start_char, ent.end_char)
         _learn(entity, mention)
@@ -133,8 +133,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
     """Add the mentions the entity recogniser missed of a person it found once: a
     capitalised noun alone, outside every named mention, equal to that person's last name
     ("Oz" after "Oz's", a sentence-initial "Trump" tagged as a common noun), with the first
-    names written before it ("Mehmet Oz"). Returns all mentions in
-    text order."""
+    names written before it ("Mehmet Oz"). Returns all mentions in text order."""
     surnames: Dict[str, Entity] = {}
     for mention in mentions:
         if mention.label == "PERSON" and mention.entity.type == "person":
@@ -231,7 +230,7 @@ def name_tokens(tokens: List[Token]) -> List[Token]:
     tokens = list(tokens)
     owners = [k for k, t in enumerate(tokens[:-1]) if t.text in _POSSESSIVE]
     if owners and (any(t.ent_type_ == "PERSON" for t in tokens[owners[-1] + 1:])
-                   or tokens[owners[-1] + 1].lower_ in MALE_NAMES or tokens[owners[-1] + 1].lower_ in FEMALE_NAMES):
+                   or first_name_gender(tokens[owners[-1] + 1].lower_)):
         tokens = tokens[owners[-1] + 1:]  # "Fox News' Megyn Kelly": the name after the owner
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS
                       or tokens[0].is_punct or tokens[0].is_space):
@@ -248,7 +247,7 @@ def _entity_type(label: str, words: Sequence[str]) -> str:
     if kind == "organization" and any(w in MEDIA_WORDS for w in words):
         return "media"
     if (kind == "person" and len(words) > 1 and words[-1] in MEDIA_WORDS
-            and words[0] not in MALE_NAMES and words[0] not in FEMALE_NAMES):
+            and not first_name_gender(words[0])):
         return "media"
     return kind
 
@@ -274,12 +273,12 @@ def _first_names_agree(words: Tuple[str, ...], entity: Entity) -> bool:
     Clinton" before, nor "Melania Trump" the "Trump" who was "Donald Trump". A nickname
     written in the other name agrees (Robert C. "Bobby" Scott and Bobby Scott)."""
     first = words[0] if len(words) > 1 else None
-    if first not in MALE_NAMES and first not in FEMALE_NAMES:
+    if first is None or not first_name_gender(first):
         return True
     for name in entity.names:
         other = name[0]
         if (len(name) > 1 and name[-1] == words[-1] and other != first and first not in name
-                and other not in words and (other in MALE_NAMES or other in FEMALE_NAMES)):
+                and other not in words and first_name_gender(other)):
             return False
     return True
 
@@ -328,10 +327,8 @@ def _learn(entity: Entity, mention: NameMention) -> None:
             entity.gender = "male"
         elif before in ("mrs", "ms", "miss", "madam"):
             entity.gender = "female"
-        elif mention.words[0] in MALE_NAMES:
-            entity.gender = "male"
-        elif mention.words[0] in FEMALE_NAMES:
-            entity.gender = "female"
+        else:
+            entity.gender = first_name_gender(mention.words[0])
 
 
 # Abbreviated titles, written out so that "Gov. Mike Pence" is "the governor".
@@ -408,6 +405,13 @@ def _text(tokens: Sequence[Token]) -> str:
     """The text from the first of ``tokens`` to the end of the last, read off the Doc's
     tokens (``doc.text`` is rebuilt on every read)."""
     return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def first_name_gender(word: str) -> Optional[str]:
+    """``"male"`` or ``"female"`` for a common first name (lowercased), else None."""
+    if word in MALE_NAMES:
+        return "male"
+    return "female" if word in FEMALE_NAMES else None
 
 
 def gender_of_words(words: Iterable[str]) -> Optional[str]:

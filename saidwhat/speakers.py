@@ -32,10 +32,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from .lexicon import (DOCUMENT_NOUNS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, MEDIA_NOUNS, MEDIA_WORDS,
-                      ORGANISATION_NOUNS, PERSON_NOUNS)
-from .names import (Entity, NameMention, gender_of_words, inside_quotes, mention_index, name_chains, name_tokens,
-                    title_words)
+from .lexicon import DOCUMENT_NOUNS, HONORIFICS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS
+from .names import (Entity, NameMention, first_name_gender, gender_of_words, inside_quotes, mention_index,
+                    name_chains, name_tokens, title_words)
 from .quotes import paragraphs
 from .schema import Attribution, Speaker, TextSpan
 
@@ -146,7 +145,8 @@ class _Resolution:
             for i in range(sent.start, sent.end):
                 self.sentence[i] = k
         self.text = doc.text
-        starts = [s for s, _ in paragraphs(self.text)]
+        self.paragraph_spans = paragraphs(self.text)
+        starts = [s for s, _ in self.paragraph_spans]
         self.paragraph = [max(0, bisect.bisect_right(starts, t.idx) - 1) for t in doc]
         self.events: List[_Event] = [
             _Event(m.head.i, m.entity, m.head.dep_ in ("nsubj", "nsubjpass"), False) for m in self.names
@@ -157,7 +157,6 @@ class _Resolution:
             self.counts[m.entity.id] = self.counts.get(m.entity.id, 0) + 1
         self.groups: Dict[Tuple, Entity] = {}
         self.by_offsets: Dict[Tuple[Tuple[int, int], ...], Entity] = {}
-        self.paragraph_spans = paragraphs(self.text)
         self.documents: List[Tuple[int, str, Entity]] = self._documents()
         self.excluded: Tuple[Tuple[int, int], ...] = ()
 
@@ -271,14 +270,14 @@ class _Resolution:
             if any(w in MEDIA_WORDS for w in words):
                 kind = "media"
             else:
-                kind = ("person" if head.ent_type_ in ("", "PERSON") or _first_name_gender(words[0])
+                kind = ("person" if head.ent_type_ in ("", "PERSON") or first_name_gender(words[0])
                         else "organization")
             entity = self._new_entity(kind, text)
             if titles:
                 entity.title = self.doc[titles[0].i:titles[-1].i + 1].text
                 entity.titles.update(title_words(titles))
             if kind == "person":
-                entity.gender = gender_of_words(t.lower_.rstrip(".") for t in titles) or _first_name_gender(words[0])
+                entity.gender = gender_of_words(t.lower_.rstrip(".") for t in titles) or first_name_gender(words[0])
             self.groups[key] = entity
         return self.groups[key]
 
@@ -537,13 +536,6 @@ def _noun_phrase(noun: Token) -> Span:
         if child.i > noun.i and child.dep_ in ("compound", "appos", "prep") and child.right_edge.i + 1 > end:
             end = child.right_edge.i + 1
     return doc[start:end]
-
-
-def _first_name_gender(word: str) -> Optional[str]:
-    """``"male"`` or ``"female"`` for a common first name, else None."""
-    if word in MALE_NAMES:
-        return "male"
-    return "female" if word in FEMALE_NAMES else None
 
 
 def _is_person_noun(token: Token) -> bool:

@@ -23,9 +23,9 @@ from spacy.tokens import Doc
 
 from ..errors import PipelineError
 from ..extractor import Found
+from ..sources import implied_source
 from . import DEFAULT_EPOCHS
 from .data import GoldTokens, cue_labels, runs
-from ..sources import implied_source
 from .features import cue_head
 from .repair import is_hedge, repair_content
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
@@ -188,8 +188,9 @@ class NeuralModel:
         sources = runs([i for i, label in zip(span, labels) if label == s and not doc[i].is_space])
         source = max(sources, key=lambda run: sum(probs[i - span.start, s] for i in run)) if sources else None
         cue = trim_cue(doc, cue, set(content) | set(source or ()))
+        head = cue_head(doc, cue)
         offsets = [_offsets(doc, run) for run in fragments]
-        source_offsets = _offsets(doc, source) if source else implied_source(cue_head(doc, cue), tuple(offsets))
+        source_offsets = _offsets(doc, source) if source else implied_source(head, tuple(offsets))
         quotes = [q for q in x.feats.quotations if any(s < q.end and q.start < e for s, e in offsets)]
         if not quotes and cue_p < self.indirect_cue_threshold:
             return None
@@ -198,7 +199,7 @@ class NeuralModel:
             cue=_offsets(doc, cue),
             source=source_offsets,
             rule=RULE,
-            cue_token=cue_head(doc, cue).i,
+            cue_token=head.i,
             quotes=quotes,
             probability=self.calibrated(cue_p * content_p),
         )
