@@ -8,14 +8,17 @@ beside the cue (:func:`adjacent_quotes`).
 """
 from __future__ import annotations
 
-from typing import Dict, List, Sequence
+from typing import Dict, List, Sequence, Tuple
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from ..cues import INTENDING, NOMINAL, QUOTING, REPORTING, SPEECH, reporting_kind
 from ..quotes import Quote, find_quotes
 
 Features = List[str]
+# A categorical column over a token range: its distinct labels and, per token, a label's index.
+Column = Tuple[List[str], numpy.ndarray]
 # How many tokens may stand between a cue and a quotation it introduces or follows.
 ADJACENT_QUOTE_GAP = 8
 # Token distances to the cue are put in these buckets (upper bounds).
@@ -40,6 +43,17 @@ def bucket(distance: int) -> str:
         if d <= bound:
             return f"{sign}{bound}"
     return f"{sign}>{DISTANCE_BUCKETS[-1]}"
+
+
+_BUCKET_LABELS = [f"+{b}" for b in DISTANCE_BUCKETS] + [f"+>{DISTANCE_BUCKETS[-1]}"] + \
+    [f"-{b}" for b in DISTANCE_BUCKETS] + [f"-{'>'}{DISTANCE_BUCKETS[-1]}"]
+
+
+def bucket_column(distances: numpy.ndarray) -> Column:
+    """Return the :func:`bucket` labels of an array of token distances as a column."""
+    codes = numpy.searchsorted(numpy.array(DISTANCE_BUCKETS), numpy.abs(distances), side="left")
+    codes = codes + numpy.where(distances < 0, len(DISTANCE_BUCKETS) + 1, 0)
+    return _BUCKET_LABELS, codes
 
 
 def lexicon_flags(token: Token) -> Features:
@@ -79,6 +93,17 @@ class DocFeatures:
         self.quote = self._quote_ids(doc, self.quotations)
         self.heads = [t.head.i for t in doc]
         self.deps = [t.dep_ for t in doc]
+        # Whether a token is white space, and whether it holds a line break.
+        self.space = [t.is_space for t in doc]
+        self.newline = [t.is_space and "\n" in t.text for t in doc]
+        self.children: List[List[int]] = [[] for _ in range(n)]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(i)
+        # The same as arrays, for the per-cue columns of stage 2.
+        self.sent_array = numpy.array(self.sent, dtype=numpy.int64)
+        self.para_array = numpy.array(self.para, dtype=numpy.int64)
+        self.quote_array = numpy.array(self.quote, dtype=numpy.int64)
 
     @staticmethod
     def _quote_ids(doc: Doc, quotations: List[Quote]) -> List[int]:
@@ -99,15 +124,15 @@ class DocFeatures:
     def paragraph_edge(self, i: int) -> Features:
         """Features for tokens that end their paragraph (``he said:``) or follow a quote
         at its start (``"..." ― Name``)."""
-        doc = self.doc
+        n, space, newline = len(self.doc), self.space, self.newline
         feats = []
         j = i + 1
-        while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        while j < n and space[j] and not newline[j]:
             j += 1
-        if j >= len(doc) or "\n" in doc[j].text:
+        if j >= n or newline[j]:
             feats.append("para_end")
             k = j + 1
-            if k < len(doc) and self.quote[k] >= 0:
+            if k < n and self.quote[k] >= 0:
                 feats.append("para_end|next_quote")
         first = self.para_first[self.para[i]]
         if self.quote[first] >= 0 and self.quote[first] != self.quote[i]:
@@ -116,12 +141,12 @@ class DocFeatures:
 
     def quote_context(self, i: int) -> Features:
         """Features saying whether a quotation closes just before or opens just after ``i``."""
-        doc = self.doc
+        n = len(self.doc)
         feats = []
         for direction, name in ((-1, "qbefore"), (1, "qafter")):
             j = i + direction
             for steps in range(1, 4):
-                if not 0 <= j < len(doc) or (direction < 0 and self.sent[j] != self.sent[i]):
+                if not 0 <= j < n or (direction < 0 and self.sent[j] != self.sent[i]):
                     break
                 if self.quote[j] >= 0 and self.quote[j] != self.quote[i]:
                     feats.append(f"{name}={steps}")
@@ -154,39 +179,53 @@ def window(feats: DocFeatures, cue: Sequence[int]) -> range:
     return range(start, end)
 
 
-def relation(feats: "DocFeatures", i: int, head: int) -> str:
-    """Return how token ``i`` stands to cue head ``head`` (token indices) in the parse.
+def relations(feats: "DocFeatures", head: int, span: range) -> Column:
+    """Return how each token of ``span`` stands to cue head ``head`` in the parse, as a column.
 
-    ``sub:<dep>``: in the subtree of the child of ``head`` attached by ``dep``;
-    ``anc:<k>``: an ancestor of ``head`` ``k`` steps up; ``hsub:<dep>``: in the subtree
-    of a sibling of ``head`` attached by ``dep``; ``none`` otherwise. Works on the
-    Doc's head indices, not on Token objects: it runs for every token of every window.
+    ``self``: the head; ``sub:<dep>``: in the subtree of the child of ``head`` attached
+    by ``dep``; ``anc:<k>``: an ancestor of ``head`` ``k`` steps up (at most 3);
+    ``hsub:<dep>``: in the subtree of a sibling of ``head`` attached by ``dep``;
+    ``none`` otherwise. Walks the Doc's head indices down from the head and its parent,
+    not Token objects: it runs for every cue.
     """
-    if i == head:
-        return "self"
-    heads, deps = feats.heads, feats.deps
-    node, steps = i, 0
-    while heads[node] != node and steps < 40:
-        below, node = node, heads[node]
-        steps += 1
-        if node == head:
-            return "sub:" + deps[below]
+    labels = ["none"]
+    index = {"none": 0}
+    codes = numpy.zeros(len(span), dtype=numpy.int64)
+    start, stop = span.start, span.stop
+    heads, deps, children = feats.heads, feats.deps, feats.children
+
+    def code_of(label: str) -> int:
+        if label not in index:
+            index[label] = len(labels)
+            labels.append(label)
+        return index[label]
+
+    def mark(token: int, label: str) -> None:
+        code = code_of(label)
+        stack = [token]
+        while stack:
+            node = stack.pop()
+            if start <= node < stop:
+                codes[node - start] = code
+            stack.extend(children[node])
+
+    parent = heads[head]
+    if parent != head:
+        for sibling in children[parent]:
+            if sibling != head:
+                mark(sibling, "hsub:" + deps[sibling])
     up = head
     for k in range(1, 4):
         if heads[up] == up:
             break
         up = heads[up]
-        if up == i:
-            return f"anc:{k}"
-    parent = heads[head]
-    if parent != head:
-        node, steps = i, 0
-        while heads[node] != node and steps < 40:
-            below, node = node, heads[node]
-            steps += 1
-            if node == parent and below != head:
-                return "hsub:" + deps[below]
-    return "none"
+        if start <= up < stop:
+            codes[up - start] = code_of(f"anc:{k}")
+    for child in children[head]:
+        mark(child, "sub:" + deps[child])
+    if start <= head < stop:
+        codes[head - start] = code_of("self")
+    return labels, codes
 
 
 def adjacent_quotes(feats: DocFeatures, cue: Sequence[int]) -> Dict[int, str]:
@@ -214,12 +253,11 @@ def adjacent_quotes(feats: DocFeatures, cue: Sequence[int]) -> Dict[int, str]:
 
 def ends_with_colon(feats: DocFeatures, cue: Sequence[int]) -> bool:
     """Return whether the cue's paragraph ends with a colon."""
-    doc = feats.doc
     para = feats.para[cue[-1]]
     j = cue[-1] + 1
     last = None
-    while j < len(doc) and feats.para[j] == para:
-        if not doc[j].is_space:
-            last = doc[j]
+    while j < len(feats.para) and feats.para[j] == para:
+        if not feats.space[j]:
+            last = j
         j += 1
-    return last is not None and last.text == ":"
+    return last is not None and feats.doc[last].text == ":"

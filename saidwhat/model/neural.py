@@ -23,7 +23,8 @@ from torch import nn
 
 from ..extractor import Found, find_attributions
 from .data import GoldTokens
-from .features import DocFeatures, adjacent_quotes, ends_with_colon, relation, bucket, cue_head, lexicon_flags, shape, window
+from .features import (Column, DocFeatures, adjacent_quotes, bucket_column, cue_head, ends_with_colon, lexicon_flags,
+                       relations, shape, window)
 
 # Stage 1 categorical fields and their embedding sizes.
 FIELDS = {"word": 64, "shape": 8, "pos": 8, "tag": 16, "dep": 16, "ent": 8, "hword": 32, "hdep": 8}
@@ -41,6 +42,9 @@ CUE_LABELS = ("O", "B", "I")
 SPAN_LABELS = ("O", "S", "C")
 # The BiLSTM reads paragraphs of at most this many tokens (longer ones are cut).
 MAX_SEGMENT = 160
+# In inference the BiLSTMs run sequences of similar length in groups of this many.
+INFERENCE_GROUP = 32
+SPAN_GROUP = 64
 UNKNOWN = 0  # index of unknown values in every vocabulary (padding too)
 # Vocabulary entries seen fewer times than this in training are unknown.
 MIN_COUNT = 2
@@ -83,16 +87,20 @@ class Vocab:
 
 def token_values(doc: Doc) -> Dict[str, List[str]]:
     """Return the stage-1 categorical values of every token of ``doc``, by field."""
-    return {
-        "word": [t.lower_ for t in doc],
-        "shape": [shape(t.text) for t in doc],
-        "pos": [t.pos_ for t in doc],
-        "tag": [t.tag_ for t in doc],
-        "dep": [t.dep_ for t in doc],
-        "ent": [t.ent_type_ or "-" for t in doc],
-        "hword": [t.head.lemma_.lower() for t in doc],
-        "hdep": [t.head.dep_ for t in doc],
-    }
+    out: Dict[str, List[str]] = {name: [] for name in FIELDS}
+    lemmas, deps, heads = [], out["dep"], []
+    for t in doc:
+        out["word"].append(t.lower_)
+        out["shape"].append(shape(t.text))
+        out["pos"].append(t.pos_)
+        out["tag"].append(t.tag_)
+        deps.append(t.dep_)
+        out["ent"].append(t.ent_type_ or "-")
+        lemmas.append(t.lemma_.lower())
+        heads.append(t.head.i)
+    out["hword"] = [lemmas[h] for h in heads]
+    out["hdep"] = [deps[h] for h in heads]
+    return out
 
 
 class DocInputs:
@@ -122,9 +130,12 @@ class DocInputs:
         """Return the ``(window tokens, fields)`` stage-2 indices of ``cue`` (cached per cue)."""
         key = tuple(cue)
         if key not in self._cue_ids:
-            values = self.cue_values(cue, span, other_cues)
-            self._cue_ids[key] = numpy.array([[vocab.index(name, v) for v in values[name]] for name in CUE_FIELDS],
-                                             dtype=numpy.int64).T.reshape(len(span), len(CUE_FIELDS))
+            columns = self.cue_columns(cue, span, other_cues)
+            ids = numpy.empty((len(span), len(CUE_FIELDS)), dtype=numpy.int64)
+            for k, name in enumerate(CUE_FIELDS):
+                labels, codes = columns[name]
+                ids[:, k] = numpy.array([vocab.index(name, v) for v in labels], dtype=numpy.int64)[codes]
+            self._cue_ids[key] = ids
         return self._cue_ids[key]
 
     def _tokens(self, found: Found) -> Dict[str, set]:
@@ -146,22 +157,25 @@ class DocInputs:
         doc, feats = self.doc, self.feats
         column = {name: k for k, name in enumerate(FLAGS)}
         flags = numpy.zeros((len(doc), len(FLAGS)), dtype=numpy.float32)
+        lexicon = [lexicon_flags(token) for token in doc]
+        deps, children = feats.deps, feats.children
         for token in doc:
             i = token.i
-            on = [f if f.startswith("lex=") else "rkind" for f in lexicon_flags(token)]
-            on += ["head_" + f for f in lexicon_flags(token.head) if f.startswith("lex=")]
+            on = [f if f.startswith("lex=") else "rkind" for f in lexicon[i]]
+            on += ["head_" + f for f in lexicon[feats.heads[i]] if f.startswith("lex=")]
             if feats.in_quote(i):
                 on.append("inq")
             on += [f.split("=")[0] for f in feats.quote_context(i)]
             on += feats.paragraph_edge(i)
-            deps = {c.dep_ for c in token.children}
-            if "ccomp" in deps and "nsubj" in deps:
+            below = {deps[c] for c in children[i]}
+            if "ccomp" in below and "nsubj" in below:
                 on.append("ccomp+nsubj")
-            if any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children) for c in token.children):
+            if any(deps[c] in ("acl", "ccomp") and any(deps[m] == "mark" for m in children[c]) for c in children[i]):
                 on.append("that_clause")
-            if token.text.isupper():
+            text = token.text
+            if text.isupper():
                 on.append("upper")
-            if token.text[:1].isupper():
+            if text[:1].isupper():
                 on.append("title")
             if token.is_sent_start:
                 on.append("sent_start")
@@ -180,30 +194,48 @@ class DocInputs:
 
     def cue_values(self, cue: Sequence[int], span: range, other_cues: set) -> Dict[str, List[str]]:
         """Return stage 2's categorical values over ``span`` for ``cue``, by field."""
+        return {name: [labels[c] for c in codes]
+                for name, (labels, codes) in self.cue_columns(cue, span, other_cues).items()}
+
+    def cue_columns(self, cue: Sequence[int], span: range, other_cues: set) -> Dict[str, Column]:
+        """Return stage 2's categorical columns over ``span`` for ``cue``, by field: how
+        each token stands to the cue (parse relation, distance, sentence and paragraph
+        offset, side), whether it is in another cue, a quotation beside the cue or the
+        rules' source or content for it, the colon ending the cue's paragraph, the cue's lemma."""
         doc, feats = self.doc, self.feats
         head = cue_head(doc, cue)
-        cue_set = set(cue)
+        positions = numpy.arange(span.start, span.stop)
+        n = len(positions)
+        para = numpy.clip(feats.para_array[span.start:span.stop] - feats.para[head.i], -1, 1)
+        sent = numpy.clip(feats.sent_array[span.start:span.stop] - feats.sent[head.i], -2, 2)
+        side = numpy.where(positions < cue[0], 0, numpy.where(positions > cue[-1], 1, 2))
+        flag = numpy.zeros(n, dtype=numpy.int64)
+        flag[numpy.isin(positions, list(other_cues))] = 1
+        flag[numpy.isin(positions, list(cue))] = 2
         adjacent = adjacent_quotes(feats, cue)
-        colon = ends_with_colon(feats, cue)
-        rule = self._rule_for(cue_set)
-        out: Dict[str, List[str]] = {name: [] for name in CUE_FIELDS}
-        cue_sent, cue_para = feats.sent[head.i], feats.para[head.i]
-        lemma = head.lemma_.lower()
-        for i in span:
-            para_d = max(-1, min(1, feats.para[i] - cue_para))
-            out["rel"].append(relation(feats, i, head.i))
-            out["dist"].append(bucket(i - head.i))
-            out["sentd"].append(str(max(-2, min(2, feats.sent[i] - cue_sent))))
-            out["parad"].append(str(para_d))
-            out["side"].append("L" if i < cue[0] else "R" if i > cue[-1] else "C")
-            out["cueflag"].append("cue" if i in cue_set else "other" if i in other_cues else "-")
-            q = feats.quote[i]
-            out["quote"].append(adjacent.get(q, "other") if q >= 0 else "-")
-            out["rule"].append("-" if rule is None else "source" if i in rule["source"]
-                               else "content" if i in rule["content"] else "-")
-            out["colon"].append("1" if colon and para_d == 1 else "0")
-            out["clemma"].append(lemma)
-        return out
+        quote_ids = feats.quote_array[span.start:span.stop]
+        quote_labels = ["-", "other"] + sorted(set(adjacent.values()))
+        quote = numpy.where(quote_ids >= 0, 1, 0)
+        for q, where in adjacent.items():
+            quote[quote_ids == q] = quote_labels.index(where)
+        rule = self._rule_for(set(cue))
+        role = numpy.zeros(n, dtype=numpy.int64)
+        if rule is not None:
+            role[numpy.isin(positions, list(rule["content"]))] = 2
+            role[numpy.isin(positions, list(rule["source"]))] = 1
+        colon = (para == 1).astype(numpy.int64) if ends_with_colon(feats, cue) else numpy.zeros(n, dtype=numpy.int64)
+        return {
+            "rel": relations(feats, head.i, span),
+            "dist": bucket_column(positions - head.i),
+            "sentd": (["-2", "-1", "0", "1", "2"], sent + 2),
+            "parad": (["-1", "0", "1"], para + 1),
+            "side": (["L", "R", "C"], side),
+            "cueflag": (["-", "other", "cue"], flag),
+            "quote": (quote_labels, quote),
+            "rule": (["-", "source", "content"], role),
+            "colon": (["0", "1"], colon),
+            "clemma": ([head.lemma_.lower()], numpy.zeros(n, dtype=numpy.int64)),
+        }
 
     def _rule_for(self, cue: set) -> Optional[Dict[str, set]]:
         """Return the token sets of the rule attribution whose cue overlaps ``cue``, if any."""
@@ -218,15 +250,35 @@ class BiLSTM(nn.Module):
     length without packing (packed sequences are slow to train on the CPU): the
     backward direction reads each sequence reversed within its length."""
 
-    def __init__(self, input_dim: int, hidden: int, layers: int = 1, dropout: float = 0.0):
+    def __init__(self, input_dim: int, hidden: int, layers: int = 1, dropout: float = 0.0,
+                 group: int = INFERENCE_GROUP):
         super().__init__()
+        self.group = group
         dims = [input_dim] + [2 * hidden] * (layers - 1)
         self.forward_lstms = nn.ModuleList([nn.LSTM(d, hidden, batch_first=True) for d in dims])
         self.backward_lstms = nn.ModuleList([nn.LSTM(d, hidden, batch_first=True) for d in dims])
         self.dropout = nn.Dropout(dropout)
 
     def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        """Return the ``(batch, time, 2*hidden)`` states of ``x`` (``(batch, time, input)``)."""
+        """Return the ``(batch, time, 2*hidden)`` states of ``x`` (``(batch, time, input)``);
+        positions past a sequence's length are left as they come (zeros in inference).
+
+        In inference the sequences run in groups of similar length, each only as long
+        as its longest (the states are the same: each sequence is exact for its own
+        length), which saves the padded steps of short paragraphs and windows."""
+        group = self.group
+        if self.training or len(lengths) <= group:
+            return self._run(x, lengths)
+        out = x.new_zeros((x.shape[0], x.shape[1], 2 * self.forward_lstms[0].hidden_size))
+        order = torch.argsort(lengths, descending=True)
+        for k in range(0, len(order), group):
+            rows = order[k:k + group]
+            longest = int(lengths[rows[0]])
+            out[rows, :longest] = self._run(x[rows, :longest], lengths[rows])
+        return out
+
+    def _run(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """Return the states of ``x`` run as one padded batch."""
         steps = torch.arange(x.shape[1]).unsqueeze(0)
         last = lengths.unsqueeze(1) - 1
         reverse = torch.where(steps <= last, last - steps, steps)
@@ -263,7 +315,8 @@ class AttributionNet(nn.Module):
         self.span_token = nn.Linear(state, width)
         self.span_cue = nn.Linear(state, width, bias=False)
         self.span_fields = nn.Linear(sum(CUE_FIELDS.values()), width, bias=False)
-        self.span_lstm = BiLSTM(2 * settings.span_hidden, settings.span_hidden)
+        # Stage 2's chunks of cues come sorted by window length: no regrouping.
+        self.span_lstm = BiLSTM(2 * settings.span_hidden, settings.span_hidden, group=SPAN_GROUP)
         self.span_out = nn.Linear(2 * settings.span_hidden, len(SPAN_LABELS))
 
     def encode(self, batch: "Batch") -> torch.Tensor:

@@ -15,7 +15,7 @@ import random
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy
 import torch
@@ -26,7 +26,7 @@ from ..extractor import Found
 from ..sources import implied_source
 from . import DEFAULT_EPOCHS
 from .data import GoldTokens, cue_labels, runs
-from .features import cue_head
+from .features import cue_head, window
 from .repair import is_hedge, repair_content
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
                      Vocab, cue_batch, pad_docs)
@@ -151,15 +151,22 @@ class NeuralModel:
                     cues = decode_cues(x.doc, cue_p[row])
                     tokens = {i for cue, _ in cues for i in cue}
                     items += [(row, x, cue, tokens - set(cue), p) for cue, p in cues]
-                for k in range(0, len(items), CUE_BATCH):
-                    chunk = items[k:k + CUE_BATCH]
+                # Cues with windows of like length share a chunk (less padding); the
+                # attributions are kept in the order of the cues.
+                order = sorted(range(len(items)), key=lambda k: len(window(items[k][1].feats, items[k][2])))
+                found_of: Dict[int, ModelFound] = {}
+                for k in range(0, len(order), CUE_BATCH):
+                    chunk = order[k:k + CUE_BATCH]
                     token_states, cue_states, cue_ids, lengths, windows = cue_batch(
-                        self.vocab, states, span_states, [item[:4] for item in chunk])
+                        self.vocab, states, span_states, [items[j][:4] for j in chunk])
                     span_p = torch.softmax(self.net.span_logits(token_states, cue_states, cue_ids, lengths), dim=-1).numpy()
-                    for (row, x, cue, _, p), span, probs in zip(chunk, windows, span_p):
+                    for j, span, probs in zip(chunk, windows, span_p):
+                        _, x, cue, _, p = items[j]
                         found = self._attribution(x, cue, p, span, probs[:len(span)])
                         if found is not None:
-                            out[batch[row][0]].append(found)
+                            found_of[j] = found
+                for j in sorted(found_of):
+                    out[batch[items[j][0]][0]].append(found_of[j])
         for k, found in enumerate(out):
             found = _drop_duplicates(found)
             found.sort(key=lambda f: (f.start, f.cue or (0, 0)))
