@@ -60,19 +60,21 @@ class TokenEncoder:
         """Return, for each Doc, a ``(len(doc), DIM)`` float32 array of token vectors
         (zeros for whitespace tokens)."""
         out = [numpy.zeros((len(doc), DIM), dtype=numpy.float32) for doc in docs]
-        windows: List[Tuple[int, List[int]]] = []  # (doc number, token indices)
+        windows: List[Tuple[int, List[int], int]] = []  # (doc number, token indices, word pieces)
         for k, doc in enumerate(docs):
-            windows.extend((k, tokens) for tokens in self._windows(doc))
+            windows.extend((k, tokens, pieces) for tokens, pieces in self._windows(doc))
+        # Windows of like length share a batch, so little of it is padding.
+        windows.sort(key=lambda w: w[2])
         for start in range(0, len(windows), BATCH_WINDOWS):
             batch = windows[start:start + BATCH_WINDOWS]
-            words = [[docs[k][i].text for i in tokens] for k, tokens in batch]
+            words = [[docs[k][i].text for i in tokens] for k, tokens, _ in batch]
             enc = self.tokenizer(words, is_split_into_words=True, padding=True, truncation=True,
                                  max_length=MAX_PIECES, return_tensors="pt")
             with self.torch.inference_mode():
                 states = self.model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
                                     output_hidden_states=True).hidden_states
             layers = self.torch.cat([states[n] for n in LAYERS], dim=-1).numpy()
-            for row, (k, tokens) in enumerate(batch):
+            for row, (k, tokens, _) in enumerate(batch):
                 sums = numpy.zeros((len(tokens), DIM), dtype=numpy.float32)
                 counts = numpy.zeros(len(tokens), dtype=numpy.float32)
                 for piece, word in enumerate(enc.word_ids(row)):
@@ -83,11 +85,12 @@ class TokenEncoder:
                 out[k][numpy.asarray(tokens)[seen]] = sums[seen] / counts[seen, None]
         return out
 
-    def _windows(self, doc: Doc) -> List[List[int]]:
+    def _windows(self, doc: Doc) -> List[Tuple[List[int], int]]:
         """Cut the non-space tokens of ``doc`` into windows of whole sentences that fit
-        :data:`MAX_PIECES` word pieces (a longer sentence is cut between tokens)."""
+        :data:`MAX_PIECES` word pieces (a longer sentence is cut between tokens); return
+        each window's token indices and its number of word pieces."""
         budget = MAX_PIECES - 2
-        windows: List[List[int]] = []
+        windows: List[Tuple[List[int], int]] = []
         current: List[int] = []
         used = 0
         texts = [t.text for t in doc]
@@ -96,14 +99,14 @@ class TokenEncoder:
             tokens = [t.i for t in sent if not t.is_space]
             sizes = [max(1, len(pieces[i])) for i in tokens]
             if current and used + sum(sizes) > budget:
-                windows.append(current)
+                windows.append((current, used))
                 current, used = [], 0
             for i, size in zip(tokens, sizes):
                 if current and used + size > budget:
-                    windows.append(current)
+                    windows.append((current, used))
                     current, used = [], 0
                 current.append(i)
                 used += size
         if current:
-            windows.append(current)
+            windows.append((current, used))
         return windows
