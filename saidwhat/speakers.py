@@ -194,7 +194,7 @@ class _Resolution:
 
     def source_entity(self, span: Span) -> Entity:
         """Return the entity the source ``span`` refers to (a new unnamed one if none)."""
-        head = _head(span)
+        head = _head(span, self.by_token)
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
             described = head.head.head
             return self.head_entity(described, _noun_phrase(described))
@@ -205,6 +205,12 @@ class _Resolution:
         group = self._named_group(head)
         if group is not None:
             return group
+        determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        if head.ent_type_ == "NORP" and head.tag_ == "NNP" and determiner in DEFINITE:
+            # "the Republican", "the Democrat": one member, a description of a person
+            found = self._description(head, head.lemma_.lower(), span)
+            if found is not None:
+                return found
         named = self._named(head)
         if named is not None:
             return named
@@ -221,7 +227,6 @@ class _Resolution:
                 made = self._document_maker(head.i, family)  # "the poll" after "a Gallup poll"
                 if made is not None:
                     return made
-        determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
         possessed = any(c.dep_ == "poss" for c in head.children)
         if determiner in DEFINITE and not possessed and head.tag_ in ("NN", "NNP"):
             found = self._description(head, lemma, span)
@@ -390,7 +395,24 @@ class _Resolution:
             key = (len(words & entity.titles), self.counts.get(entity.id, 0), -rank)
             if best_key is None or key > best_key:
                 best, best_key = entity, key
+        if best is None:
+            best = self._titled_after(head, words, noun)
         return best
+
+    def _titled_after(self, head: Token, words: set, noun: Optional[str]) -> Optional[Entity]:
+        """The named person right after a description that carries all its title words
+        ("The state attorney general said ... Attorney General Eric Schneiderman"),
+        in the same or the next sentence, or None."""
+        here = self.sentence[head.i]
+        position = bisect.bisect_right(self.event_tokens, head.i)
+        for event in self.events[position:]:
+            if self.sentence[event.token] > here + 1:
+                break
+            entity = event.entity
+            roles = {w for w in words if w in PERSON_NOUNS} | {noun}
+            if entity.type == "person" and entity.name is not None and roles <= entity.titles:
+                return entity
+        return None
 
     def _author(self, token: int) -> Optional[Entity]:
         """The writer an "I" outside quotation marks stands for: the name signing the letter
@@ -522,9 +544,23 @@ class _Resolution:
         return entity
 
 
-def _head(span: Span) -> Token:
-    """The head of a source span, the first token of a possessive ("Trump's") kept whole."""
-    return span.root
+NOMINAL_POS = frozenset(("NOUN", "PROPN", "PRON", "NUM"))
+
+
+def _head(span: Span, names: Dict[int, NameMention]) -> Token:
+    """The head of a source span: its root, unless the extractor's span runs past its
+    noun phrase ("Trump demands accountability ..., yet", "that Trump"), when it is the
+    root's subject in the span, else the first name in it."""
+    root = span.root
+    if len(span) == 1 or root.pos_ in ("NOUN", "PROPN") or (root.pos_ == "PRON" and root.lower_ not in RELATIVE_PRONOUNS):
+        return root
+    for token in span:
+        if token.head.i == root.i and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in NOMINAL_POS:
+            return token
+    for token in span:
+        if token.i in names:
+            return names[token.i].head
+    return root
 
 
 def _noun_phrase(noun: Token) -> Span:

@@ -77,6 +77,25 @@ def test_descriptions_resolve_by_the_titles_the_article_gives(parser_nlp):
     assert [a.speaker.title for a in found] == ["Republican Gov.", "Democratic Sen."]
 
 
+def test_a_party_member_and_a_title_named_just_after_resolve_as_descriptions(parser_nlp):
+    text = ("Republican presidential nominee Donald Trump spoke in Ohio on Friday. The Republican told his "
+            "supporters to watch the polls.\nPhil Lovas, the state party chairman, said he had not seen the "
+            "letter. The New York state attorney general said Monday that the foundation was not registered. "
+            "Attorney General Eric Schneiderman has asked for its records.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("The Republican", "to watch the polls"),
+        ("Phil Lovas, the state party chairman,", "he had not seen"),
+        ("The New York state attorney general", "that the foundation")])
+    assert names(found) == ["Donald Trump", "Phil Lovas", "Eric Schneiderman"]
+
+
+def test_a_source_span_running_past_its_noun_phrase_resolves_by_its_subject(parser_nlp):
+    text = ("Senator Maria Okafor visited the plant on Monday.\n"
+            "Okafor demands answers from the company, yet it has refused to release its safety records.\n")
+    found, _ = resolve(parser_nlp, text, [("Okafor demands answers from the company, yet", "to release")])
+    assert names(found) == ["Maria Okafor"]
+
+
 def test_the_newspaper_and_the_poll_refer_back_to_their_makers(parser_nlp):
     text = ("The Harlow Gazette reported on Sunday that the mill would close. The newspaper said 200 jobs "
             "would go.\nA Gallup poll found that most residents opposed the closure. The poll also found "
