@@ -97,6 +97,11 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
             entities.append(entity)
         elif entity.type == "person" and label != "PERSON":
             label = "PERSON"  # "Trump" tagged ORG in "the Trump administration"
+        elif entity.type == "organization" and label == "PERSON":
+            entity.type = "person"  # its earlier mentions were the recogniser's mistake
+            for earlier in mentions:
+                if earlier.entity is entity:
+                    earlier.label = "PERSON"
         mention = NameMention(ent, words, text, label, entity)
         mentions.append(mention)
         entity.names.append(words)
@@ -132,7 +137,8 @@ def _name_spans(doc: Doc, text: str) -> List[Span]:
 def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> List[NameMention]:
     """Add the mentions the entity recogniser missed of a person it found once: a
     capitalised noun alone, outside every named mention, equal to that person's last name
-    ("Oz" after "Oz's", a sentence-initial "Trump" tagged as a common noun), with the first
+    ("Oz" after "Oz's", a sentence-initial "Trump" tagged as a common noun, even as the
+    compound of one: "Trump charges that ..."), with the first
     names written before it ("Mehmet Oz"). Returns all mentions in text order."""
     surnames: Dict[str, Entity] = {}
     for mention in mentions:
@@ -141,8 +147,9 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
     covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
     found = []
     for token in doc:
+        misparsed = token.pos_ == "NOUN" and token.is_sent_start  # "Trump charges that ..."
         if (token.i in covered or token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper()
-                or token.dep_ == "compound" or token.lower_ not in surnames):
+                or (token.dep_ == "compound" and not misparsed) or token.lower_ not in surnames):
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
@@ -264,6 +271,9 @@ def _match(words: Tuple[str, ...], label: str, seen: Sequence[NameMention]) -> O
                 first_name_match = other.entity
         elif label != "PERSON" and _same_organisation(words, other.words, label == other.label == "ORG"):
             return other.entity
+        elif (label == "PERSON" and other.label == "ORG" and len(other.words) < len(words)
+              and words[-len(other.words):] == other.words):
+            return other.entity  # a headline's "De Blasio" taken for an organisation, then "Bill de Blasio"
     return first_name_match
 
 

@@ -82,7 +82,8 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
 
     Returns ``{"forms": {form: {"gold", "found", "right"}}, "all": {...}, "unnamed":
     {"found", "kept"}, "errors": [...]}``; ``unnamed`` counts the found attributions whose
-    annotated name is null and how many of them got no name either.
+    annotated name is null and how many of them got no name either; ``errors`` lists each
+    found attribution given a wrong name (form ``unnamed`` for a name where the gold has none).
     """
     counts: Dict[str, Counter] = {form: Counter() for form in FORMS}
     unnamed: Counter = Counter()
@@ -109,6 +110,11 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
                 if j in matched:
                     unnamed["found"] += 1
                     unnamed["kept"] += got is None
+                    if got is not None:
+                        errors.append({"article": article.id, "form": "unnamed", "source": note.get("source_text"),
+                                       "found_source": found_source.text if found_source else None,
+                                       "cause": _cause(found_source, attribution["source"]),
+                                       "expected": None, "got": got})
                 continue
             form = source_form(note.get("source_text", ""), note["name"])
             counts[form]["gold"] += 1
@@ -149,7 +155,7 @@ def format_speaker_table(result: Dict[str, Any]) -> str:
     found = pronoun.get("found", 0) + description.get("found", 0)
     right = pronoun.get("right", 0) + description.get("right", 0)
     rows.append(f"  pronoun or description, right of found: {right / found if found else 0:.3f}")
-    causes = Counter(e["cause"] for e in result["errors"])
+    causes = Counter(e["cause"] for e in result["errors"] if e["form"] != "unnamed")
     if causes:
         rows.append("  wrong names by cause: " + ", ".join(f"{k}: {v}" for k, v in causes.most_common()))
     u = result["unnamed"]

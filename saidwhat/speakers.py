@@ -252,9 +252,10 @@ class _Resolution:
         return None
 
     def _unlisted_name(self, head: Token) -> Optional[Entity]:
-        """A proper noun the entity recogniser missed ("Ham said"): the person or
-        organisation whose name ends in it, else a new named entity."""
-        if not head.is_title and not head.is_upper:
+        """A proper noun the entity recogniser missed ("Ham said", an @handle): the person
+        or organisation whose name ends in it, else a new named entity."""
+        handle = head.text.startswith("@") and len(head.text) > 1  # "one Twitter user @nycsouthpaw"
+        if not head.is_title and not head.is_upper and not handle:
             return None
         lemma = head.lemma_.lower().rstrip(".")
         if lemma in HONORIFICS or lemma in DOCUMENT_NOUNS or _is_person_noun(head):
@@ -545,15 +546,24 @@ class _Resolution:
 
 
 NOMINAL_POS = frozenset(("NOUN", "PROPN", "PRON", "NUM"))
+# A source of this many tokens, opening with a name, around a noun that names no speaker
+# is the extractor running past the name ("Trump demands accountability and ...").
+RUN_ON_SOURCE = 5
 
 
 def _head(span: Span, names: Dict[int, NameMention]) -> Token:
     """The head of a source span: its root, unless the extractor's span runs past its
     noun phrase ("Trump demands accountability ..., yet", "that Trump"), when it is the
-    root's subject in the span, else the first name in it."""
+    root's subject in the span, else the first name in it. Dashes and other marks at
+    the span's edges are left out ("― Trump")."""
+    words = [t for t in span if any(ch.isalnum() for ch in t.text)]  # not a dash taken for a noun
+    if words and (words[0].i, words[-1].i + 1) != (span.start, span.end):
+        span = span.doc[words[0].i:words[-1].i + 1]
     root = span.root
-    if len(span) == 1 or root.pos_ in ("NOUN", "PROPN") or (root.pos_ == "PRON" and root.lower_ not in RELATIVE_PRONOUNS):
+    if len(span) == 1 or root.pos_ == "PROPN" or (root.pos_ == "PRON" and root.lower_ not in RELATIVE_PRONOUNS):
         return root
+    if root.pos_ == "NOUN" and (_is_speaker_noun(root) or len(span) < RUN_ON_SOURCE or span[0].i not in names):
+        return root  # "DNC rules", "observers in Virginia": no speaker named in them
     for token in span:
         if token.head.i == root.i and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in NOMINAL_POS:
             return token
@@ -572,6 +582,12 @@ def _noun_phrase(noun: Token) -> Span:
         if child.i > noun.i and child.dep_ in ("compound", "appos", "prep") and child.right_edge.i + 1 > end:
             end = child.right_edge.i + 1
     return doc[start:end]
+
+
+def _is_speaker_noun(token: Token) -> bool:
+    """Whether a common noun can name a speaker: a person, organisation, outlet or document."""
+    lemma = token.lemma_.lower()
+    return _is_person_noun(token) or lemma in ORGANISATION_NOUNS or lemma in MEDIA_NOUNS or lemma in DOCUMENT_NOUNS
 
 
 def _is_person_noun(token: Token) -> bool:

@@ -27,7 +27,7 @@ def resolve(parser_nlp, text, pairs):
     doc = parser_nlp(text)
     attributions, after = [], 0
     for k, (source, content) in enumerate(pairs, start=1):
-        s = re.compile(r"\b" + re.escape(source) + r"(?!\w)").search(text, after).start()
+        s = re.compile(r"(?<!\w)" + re.escape(source) + r"(?!\w)").search(text, after).start()
         c = text.index(content, after)
         after = s + 1
         attributions.append(Attribution(
@@ -94,6 +94,20 @@ def test_a_source_span_running_past_its_noun_phrase_resolves_by_its_subject(pars
             "Okafor demands answers from the company, yet it has refused to release its safety records.\n")
     found, _ = resolve(parser_nlp, text, [("Okafor demands answers from the company, yet", "to release")])
     assert names(found) == ["Maria Okafor"]
+
+
+def test_names_the_recogniser_mistakes_still_resolve(parser_nlp):
+    # a sentence-initial surname parsed as a compound noun, an @handle, a dash before a name
+    text = ("Republican nominee Donald Trump spoke on Friday.\n"
+            "Trump charges that countries that stand to benefit from the deal gave money to the fund.\n"
+            "As one Twitter user @harborwatch pointed out with a chart, the gap is vast.\n"
+            "When the moderator asked about taxes ― as she did twice ― Trump boasted, \u201cThat makes me smart.\u201d\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("Trump", "spoke on Friday"),
+        ("Trump", "that countries"),
+        ("one Twitter user @harborwatch", "the gap is vast"),
+        ("\u2015 Trump", "\u201cThat makes me smart.\u201d")])
+    assert names(found) == ["Donald Trump", "Donald Trump", "@harborwatch", "Donald Trump"]
 
 
 def test_the_newspaper_and_the_poll_refer_back_to_their_makers(parser_nlp):
