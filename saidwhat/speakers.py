@@ -159,6 +159,8 @@ class _Resolution:
         self.by_offsets: Dict[Tuple[Tuple[int, int], ...], Entity] = {}
         self.documents: List[Tuple[int, str, Entity]] = self._documents()
         self.excluded: Tuple[Tuple[int, int], ...] = ()
+        # Unnamed speakers known only as "I", "you" or "we": no "he" or "the senator" is them.
+        self.first_and_second: set = set()
 
     # --- the walk over the attributions ----------------------------------------------
 
@@ -335,7 +337,9 @@ class _Resolution:
             found = self._antecedent(head.i, ("organization", "media"), None)
             return found if found is not None else self._unnamed(span, head, kind="unknown")
         kind = "group" if lower in ("we", "us", "our", "ourselves") else "person"
-        return self._unnamed(span, head, kind=kind)
+        entity = self._unnamed(span, head, kind=kind)
+        self.first_and_second.add(entity.id)
+        return entity
 
     def _description(self, head: Token, lemma: str, span: Span) -> Optional[Entity]:
         """The entity a definite description refers back to, or None."""
@@ -473,7 +477,7 @@ class _Resolution:
             if distance > window:
                 break
             entity = event.entity
-            if entity.type not in types or (named_only and entity.name is None):
+            if entity.type not in types or (named_only and entity.name is None) or entity.id in self.first_and_second:
                 continue
             if gender is not None and entity.gender is not None and entity.gender != gender:
                 continue

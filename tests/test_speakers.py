@@ -110,6 +110,17 @@ def test_names_the_recogniser_mistakes_still_resolve(parser_nlp):
     assert names(found) == ["Donald Trump", "Donald Trump", "@harborwatch", "Donald Trump"]
 
 
+def test_he_is_not_the_unnamed_writer_called_i(parser_nlp):
+    text = ("Governor Tom Bellamy has attacked tax breaks that help others.\n"
+            "As I have argued, he and other landlords gain from those breaks, and he has proposed "
+            "nothing that would raise his own taxes.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("Governor Tom Bellamy", "tax breaks that help others"),
+        ("I", "he and other landlords gain"),
+        ("he", "nothing that would raise")])
+    assert names(found) == ["Tom Bellamy", None, "Tom Bellamy"]
+
+
 def test_the_newspaper_and_the_poll_refer_back_to_their_makers(parser_nlp):
     text = ("The Harlow Gazette reported on Sunday that the mill would close. The newspaper said 200 jobs "
             "would go.\nA Gallup poll found that most residents opposed the closure. The poll also found "
