@@ -4,7 +4,8 @@ The network tags tokens; a few of its mistakes are plain from the parse and are 
 here: the person a cue is addressed to is not its content ("Kim told *an American
 journalist* ... that he was willing"), and a passive participle hanging on a noun with no
 agent ("a reporter *believed* to be the first") is a hedge of the writer's, not anyone's
-attribution.
+attribution; and a short paragraph ending in a colon is a heading that introduces what
+follows ("Experts worry about next steps:"), not a report of its own.
 """
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from typing import List, Optional
 from spacy.tokens import Doc, Token
 
 from ..lexicon import PERSON_NOUNS
+from .features import DocFeatures
 
+# A paragraph of at most this many words that ends in a colon is a heading or lead-in.
+HEADING_WORDS = 10
 # Cues whose direct object is the person told, not what was said.
 TELLING = frozenset("tell inform assure warn remind notify brief reassure promise".split())
 
@@ -66,3 +70,15 @@ def _that_clause(doc: Doc, told: Token) -> Optional[range]:
                 end -= 1
             return range(i, end)
     return None
+
+
+def in_heading(feats: DocFeatures, content: List[int]) -> bool:
+    """True when every token of ``content`` lies in one paragraph of at most
+    :data:`HEADING_WORDS` words that ends in a colon ("Experts worry about next steps:")."""
+    para = feats.para[content[0]]
+    if any(feats.para[i] != para for i in content):
+        return False
+    start = feats.para_first[para]
+    end = feats.para_first[para + 1] if para + 1 < len(feats.para_first) else len(feats.para)
+    words = [i for i in range(start, end) if not feats.space[i]]
+    return bool(words) and len(words) <= HEADING_WORDS and feats.doc[words[-1]].text == ":"

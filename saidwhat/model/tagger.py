@@ -27,7 +27,7 @@ from ..sources import implied_source
 from . import DEFAULT_EPOCHS
 from .data import GoldTokens, cue_labels, runs
 from .features import cue_head, window
-from .repair import is_hedge, repair_content
+from .repair import in_heading, is_hedge, repair_content
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
                      Vocab, cue_batch, pad_docs)
 
@@ -183,7 +183,7 @@ class NeuralModel:
         s, c = SPAN_LABELS.index("S"), SPAN_LABELS.index("C")
         content = [i for i, label in zip(span, labels) if label == c and not doc[i].is_space]
         head = cue_head(doc, cue)
-        if is_hedge(head) or not content:
+        if is_hedge(head) or not content or in_heading(x.feats, content):
             return None
         content_p = float(numpy.mean([probs[i - span.start, c] for i in content]))
         content = repair_content(doc, head, content)
