@@ -325,6 +325,8 @@ class _Resolution:
             return entity
         if lower in PLURAL_PRONOUNS:
             previous = self._previous_speaker(head.i)
+            if previous is not None and previous.type == "person" and _one_word_unknown(previous):
+                previous.type = "organization"  # "Politifact ... they published": an outlet the recogniser took for a person
             if previous is not None and previous.type in ("organization", "media", "group"):
                 return previous
             found = self._antecedent(head.i, ("organization", "media"), None, window=1, named_only=True)
@@ -586,6 +588,13 @@ def _noun_phrase(noun: Token) -> Span:
         if child.i > noun.i and child.dep_ in ("compound", "appos", "prep") and child.right_edge.i + 1 > end:
             end = child.right_edge.i + 1
     return doc[start:end]
+
+
+def _one_word_unknown(entity: Entity) -> bool:
+    """Whether a "person" is only a one-word name with no gender and no title, as a brand
+    or outlet is when the recogniser takes it for a person ("Politifact")."""
+    return (entity.name is not None and " " not in entity.name and entity.gender is None
+            and not entity.titles and not entity.title)
 
 
 def _is_speaker_noun(token: Token) -> bool:

@@ -121,6 +121,15 @@ def test_he_is_not_the_unnamed_writer_called_i(parser_nlp):
     assert names(found) == ["Tom Bellamy", None, "Tom Bellamy"]
 
 
+def test_they_after_a_one_word_name_taken_for_a_person_is_that_organisation(parser_nlp):
+    text = ("After the debate Politicheck examined the senator's claim about crime in Dayton. "
+            "On Tuesday they announced that the claim was true.\n")
+    found, speakers = resolve(parser_nlp, text, [
+        ("Politicheck", "the senator's claim"), ("they", "that the claim was true")])
+    assert names(found) == ["Politicheck", "Politicheck"]
+    assert [(s.name, s.type, s.attributions) for s in speakers] == [("Politicheck", "organization", 2)]
+
+
 def test_the_newspaper_and_the_poll_refer_back_to_their_makers(parser_nlp):
     text = ("The Harlow Gazette reported on Sunday that the mill would close. The newspaper said 200 jobs "
             "would go.\nA Gallup poll found that most residents opposed the closure. The poll also found "
