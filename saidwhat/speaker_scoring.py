@@ -111,10 +111,7 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
                     unnamed["found"] += 1
                     unnamed["kept"] += got is None
                     if got is not None:
-                        errors.append({"article": article.id, "form": "unnamed", "source": note.get("source_text"),
-                                       "found_source": found_source.text if found_source else None,
-                                       "cause": _cause(found_source, attribution["source"]),
-                                       "expected": None, "got": got})
+                        errors.append(_error(article.id, "unnamed", note, found_source, attribution, got))
                 continue
             form = source_form(note.get("source_text", ""), note["name"])
             counts[form]["gold"] += 1
@@ -123,13 +120,19 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
                 right = normalise_name(got) == normalise_name(note["name"])
                 counts[form]["right"] += right
                 if not right:
-                    errors.append({"article": article.id, "form": form, "source": note.get("source_text"),
-                                   "found_source": found_source.text if found_source else None,
-                                   "cause": _cause(found_source, attribution["source"]),
-                                   "expected": note["name"], "got": got})
+                    errors.append(_error(article.id, form, note, found_source, attribution, got))
     total = sum(counts.values(), Counter())
     return {"forms": {f: dict(c) for f, c in counts.items()}, "all": dict(total),
             "unnamed": dict(unnamed), "errors": errors}
+
+
+def _error(article: str, form: str, note: Dict[str, Any], found_source, attribution: Dict[str, Any],
+           got: Optional[str]) -> Dict[str, Any]:
+    """One wrong name: where, the source as annotated and as found, why, expected and got."""
+    return {"article": article, "form": form, "source": note.get("source_text"),
+            "found_source": found_source.text if found_source else None,
+            "cause": _cause(found_source, attribution["source"]),
+            "expected": note.get("name"), "got": got}
 
 
 def _cause(found_source, gold_source: List[Offsets]) -> str:

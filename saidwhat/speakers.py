@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -160,7 +160,7 @@ class _Resolution:
         self.documents: List[Tuple[int, str, Entity]] = self._documents()
         self.excluded: Tuple[Tuple[int, int], ...] = ()
         # Unnamed speakers known only as "I", "you" or "we": no "he" or "the senator" is them.
-        self.first_and_second: set = set()
+        self.first_and_second: Set[int] = set()
 
     # --- the walk over the attributions ----------------------------------------------
 
@@ -411,12 +411,12 @@ class _Resolution:
         ("The state attorney general said ... Attorney General Eric Schneiderman"),
         in the same or the next sentence, or None."""
         here = self.sentence[head.i]
+        roles = {w for w in words if w in PERSON_NOUNS} | {noun}
         position = bisect.bisect_right(self.event_tokens, head.i)
         for event in self.events[position:]:
             if self.sentence[event.token] > here + 1:
                 break
             entity = event.entity
-            roles = {w for w in words if w in PERSON_NOUNS} | {noun}
             if entity.type == "person" and entity.name is not None and roles <= entity.titles:
                 return entity
         return None

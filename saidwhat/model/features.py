@@ -35,23 +35,16 @@ def shape(text: str) -> str:
     return "".join(classes)
 
 
-def bucket(distance: int) -> str:
-    """Return a signed bucket label for a token distance (``-3``, ``+8``, ``+>60``)."""
-    sign = "-" if distance < 0 else "+"
-    d = abs(distance)
-    for bound in DISTANCE_BUCKETS:
-        if d <= bound:
-            return f"{sign}{bound}"
-    return f"{sign}>{DISTANCE_BUCKETS[-1]}"
-
-
-_BUCKET_LABELS = [f"+{b}" for b in DISTANCE_BUCKETS] + [f"+>{DISTANCE_BUCKETS[-1]}"] + \
-    [f"-{b}" for b in DISTANCE_BUCKETS] + [f"-{'>'}{DISTANCE_BUCKETS[-1]}"]
+# The distance labels, signed: "+0" ... "+60", "+>60", then "-0" ... "-60", "->60".
+_BOUNDS = numpy.array(DISTANCE_BUCKETS)
+_BUCKET_LABELS = [f"{sign}{b}" for sign in "+-" for b in list(DISTANCE_BUCKETS) + [f">{DISTANCE_BUCKETS[-1]}"]]
 
 
 def bucket_column(distances: numpy.ndarray) -> Column:
-    """Return the :func:`bucket` labels of an array of token distances as a column."""
-    codes = numpy.searchsorted(numpy.array(DISTANCE_BUCKETS), numpy.abs(distances), side="left")
+    """Return the signed bucket labels of an array of token distances as a column: each
+    distance goes to the smallest bound of :data:`DISTANCE_BUCKETS` at or above it
+    (``-3``, ``+8``, ``+>60``)."""
+    codes = numpy.searchsorted(_BOUNDS, numpy.abs(distances), side="left")
     codes = codes + numpy.where(distances < 0, len(DISTANCE_BUCKETS) + 1, 0)
     return _BUCKET_LABELS, codes
 

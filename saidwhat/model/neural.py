@@ -44,7 +44,6 @@ SPAN_LABELS = ("O", "S", "C")
 MAX_SEGMENT = 160
 # In inference the BiLSTMs run sequences of similar length in groups of this many.
 INFERENCE_GROUP = 32
-SPAN_GROUP = 64
 UNKNOWN = 0  # index of unknown values in every vocabulary (padding too)
 # Vocabulary entries seen fewer times than this in training are unknown.
 MIN_COUNT = 2
@@ -251,7 +250,7 @@ class BiLSTM(nn.Module):
     backward direction reads each sequence reversed within its length."""
 
     def __init__(self, input_dim: int, hidden: int, layers: int = 1, dropout: float = 0.0,
-                 group: int = INFERENCE_GROUP):
+                 group: Optional[int] = INFERENCE_GROUP):
         super().__init__()
         self.group = group
         dims = [input_dim] + [2 * hidden] * (layers - 1)
@@ -265,9 +264,10 @@ class BiLSTM(nn.Module):
 
         In inference the sequences run in groups of similar length, each only as long
         as its longest (the states are the same: each sequence is exact for its own
-        length), which saves the padded steps of short paragraphs and windows."""
+        length), which saves the padded steps of short paragraphs and windows; with
+        ``group`` None they run as they come."""
         group = self.group
-        if self.training or len(lengths) <= group:
+        if self.training or group is None or len(lengths) <= group:
             return self._run(x, lengths)
         out = x.new_zeros((x.shape[0], x.shape[1], 2 * self.forward_lstms[0].hidden_size))
         order = torch.argsort(lengths, descending=True)
@@ -316,7 +316,7 @@ class AttributionNet(nn.Module):
         self.span_cue = nn.Linear(state, width, bias=False)
         self.span_fields = nn.Linear(sum(CUE_FIELDS.values()), width, bias=False)
         # Stage 2's chunks of cues come sorted by window length: no regrouping.
-        self.span_lstm = BiLSTM(2 * settings.span_hidden, settings.span_hidden, group=SPAN_GROUP)
+        self.span_lstm = BiLSTM(2 * settings.span_hidden, settings.span_hidden, group=None)
         self.span_out = nn.Linear(2 * settings.span_hidden, len(SPAN_LABELS))
 
     def encode(self, batch: "Batch") -> torch.Tensor:
