@@ -86,11 +86,13 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
         tokens = _name_tokens(ent)
         if not tokens:
             continue
-        words = tuple(t.text.lower().replace(".", "").replace("\u2019", "'") for t in tokens if not t.is_punct)
+        words = tuple(name_word(t) for t in tokens if not t.is_punct)
         if not words:
             continue
         text = _text(tokens)
         label = ent.label_
+        if label == "PERSON" and len(words) == 1 and _DOTTED_INITIALS.fullmatch(words[0]):
+            label = "ORG"  # "U.N." tagged as a person
         entity = _match(words, label, mentions)
         if entity is None:
             entity = Entity(id=first_id + len(entities), type=_entity_type(label, words))
@@ -129,9 +131,23 @@ def _name_spans(doc: Doc, text: str) -> List[Span]:
         span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="expand")
         if span is not None:
             nicknamed.append(span)
-    spans = [e for e in doc.ents if e.label_ in NAME_LABELS
+    spans = [_joined(e) for e in doc.ents if e.label_ in NAME_LABELS
              and not any(n.start < e.end and e.start < n.end for n in nicknamed)]
+    spans = [e for k, e in enumerate(spans) if k == 0 or spans[k - 1].end <= e.start]
     return sorted(spans + nicknamed, key=lambda e: e.start)
+
+
+def _joined(ent: Span) -> Span:
+    """``ent`` with the partner a slash joins to it, as in a joint poll's maker
+    ("Reuters/Ipsos", where the recogniser tags "Reuters" alone)."""
+    doc = ent.doc
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].text == "/" and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
+        end += 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        return Span(doc, ent.start, end, label=ent.label_)
+    return ent
 
 
 def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> List[NameMention]:
@@ -157,7 +173,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
             start -= 1
         span = doc[start:token.i + 1]
         entity = surnames[token.lower_]
-        words = tuple(t.lower_.replace(".", "") for t in span)
+        words = tuple(name_word(t) for t in span)
         mention = NameMention(span, words, span.text, "PERSON", entity)
         found.append(mention)
         entity.add_mention(span.start_char, span.end_char)
@@ -303,6 +319,27 @@ def _same_person(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
     return set(short) <= set(long_)
 
 
+# Initials with full stops ("U.N.", "S.E.C."): an organisation, never a person's name
+# ("U.N." is not Kim Jong *Un*).
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+def name_word(token: Token) -> str:
+    """A name token as names are matched: lowercased, full stops left out ("Jr." ->
+    "jr"), but kept in initials ("U.N." -> "u.n."), which only an acronym match links."""
+    text = token.text.lower().replace("\u2019", "'")
+    return text if _DOTTED_INITIALS.fullmatch(text) else text.replace(".", "")
+
+
+def is_acronym(word: str, words: Sequence[str]) -> bool:
+    """True if ``word`` is the initials of the several ``words``: "fbi" or "s.e.c." of
+    "securities and exchange commission" (function words left out)."""
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words if w not in ("of", "the", "and", "for", "&"))
+    return word.replace(".", "") == initials
+
+
 def _same_organisation(a: Tuple[str, ...], b: Tuple[str, ...], by_last_words: bool = True) -> bool:
     """True if two organisation names can be the same: equal, an acronym of the other
     ("FBI"), or, with ``by_last_words`` (two organisations, not places: "Korea" is not
@@ -312,10 +349,8 @@ def _same_organisation(a: Tuple[str, ...], b: Tuple[str, ...], by_last_words: bo
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    if len(short) == 1 and len(long_) > 1:
-        initials = "".join(w[0] for w in long_ if w not in ("of", "the", "and", "for", "&"))
-        if short[0] == initials:
-            return True
+    if len(short) == 1 and is_acronym(short[0], long_):
+        return True
     return (by_last_words and len(short) < len(long_) and long_[-len(short):] == short
             and (len(short) > 1 or short[-1] not in GENERIC_ORG_WORDS))
 

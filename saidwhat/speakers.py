@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from .lexicon import DOCUMENT_NOUNS, HONORIFICS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS
-from .names import (Entity, NameMention, first_name_gender, gender_of_words, inside_quotes, mention_index,
-                    name_chains, name_tokens, title_words)
+from .names import (Entity, NameMention, first_name_gender, gender_of_words, inside_quotes, is_acronym,
+                    mention_index, name_chains, name_tokens, name_word, title_words)
 from .quotes import paragraphs
 from .schema import Attribution, Speaker, TextSpan
 
@@ -50,12 +50,25 @@ SINGULAR_FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
 DOCUMENT_FAMILY = {"survey": "poll", "polls": "poll", "study": "report", "analysis": "report",
                    "findings": "report", "research": "report", "advertisement": "ad", "video": "ad",
                    "clip": "ad", "documentary": "film"}
+# Documents that hold findings, in which a subject figures without having made them
+# ("Trump leads in the poll").
+FINDINGS = frozenset(("poll", "report"))
 RELATIVE_PRONOUNS = frozenset(("who", "whom", "whose", "which", "that"))
 DEFINITE = frozenset(("the", "this", "that"))
+INDEFINITE = frozenset(("a", "an", "one", "another"))
+# Two people spoken of as one ("the two men", "both candidates", "the pair").
+PAIR_WORDS = frozenset(("two", "both"))
+PAIR_NOUNS = frozenset(("pair", "duo"))
 # How many sentences back a pronoun or description may find its antecedent.
 WINDOW_SENTENCES = 6
 # How far back "the senator" may find a named person who does not carry that title.
 DESCRIPTION_WINDOW = 4
+# Sentences after a description in which the person it introduces is named ("A former
+# party chairman says ... ¶ "...," said Don Fowler").
+INTRODUCTION_WINDOW = 2
+# Sentences after a document whose maker is not named yet in which a document of its kind
+# names it ("New poll shows ..." ¶ ... ¶ "The latest Reuters poll ...").
+DOCUMENT_AHEAD = 3
 # How much each clue weighs when ranking antecedents (a sentence further back costs 1).
 SUBJECT_WEIGHT = 1.0
 SAME_SENTENCE_SUBJECT_WEIGHT = 1.0
@@ -153,12 +166,15 @@ class _Resolution:
         ]
         self.event_tokens = [e.token for e in self.events]
         self.counts: Dict[int, int] = {}
+        self.first_named: Dict[int, int] = {}  # entity id -> the token of its first name mention
         for m in self.names:
             self.counts[m.entity.id] = self.counts.get(m.entity.id, 0) + 1
+            self.first_named.setdefault(m.entity.id, m.head.i)
         self.groups: Dict[Tuple, Entity] = {}
         self.by_offsets: Dict[Tuple[Tuple[int, int], ...], Entity] = {}
         self.documents: List[Tuple[int, str, Entity]] = self._documents()
         self.excluded: Tuple[Tuple[int, int], ...] = ()
+        self.contents: List[Tuple[int, int]] = []  # every attribution's content, in text order
         # Unnamed speakers known only as "I", "you" or "we": no "he" or "the senator" is them.
         self.first_and_second: Set[int] = set()
 
@@ -168,6 +184,7 @@ class _Resolution:
         """Resolve the sources in text order, so each can lean on the speakers before it."""
         result: List[Optional[Entity]] = [None] * len(attributions)
         order = sorted((a.source.start, k) for k, a in enumerate(attributions) if a.source is not None)
+        self.contents = sorted(span for a in attributions for span in a.content.spans)
         for _, k in order:
             source = attributions[k].source
             key = source.spans
@@ -199,6 +216,10 @@ class _Resolution:
         head = _head(span, self.by_token)
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
             described = head.head.head
+            if described.dep_ == "attr":  # "Kaine is a former lawyer *who* ...": Kaine
+                subjects = [c for c in described.head.children if c.dep_ == "nsubj"]
+                if subjects:
+                    return self.head_entity(subjects[0], _noun_phrase(subjects[0]))
             return self.head_entity(described, _noun_phrase(described))
         return self.head_entity(head, span)
 
@@ -210,10 +231,10 @@ class _Resolution:
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
         if head.ent_type_ == "NORP" and head.tag_ == "NNP" and determiner in DEFINITE:
             # "the Republican", "the Democrat": one member, a description of a person
-            found = self._description(head, head.lemma_.lower(), span)
+            found = self._description(head, head.lemma_.lower(), span, determiner)
             if found is not None:
                 return found
-        named = self._named(head)
+        named = self._named(head) or self._named_in_role(head, span)
         if named is not None:
             return named
         lower = head.lower_
@@ -229,12 +250,13 @@ class _Resolution:
                 made = self._document_maker(head.i, family)  # "the poll" after "a Gallup poll"
                 if made is not None:
                     return made
-        possessed = any(c.dep_ == "poss" for c in head.children)
-        if determiner in DEFINITE and not possessed and head.tag_ in ("NN", "NNP"):
-            found = self._description(head, lemma, span)
-            if found is not None:
-                return found
-        return self._unnamed(span, head)
+        if head.tag_ in ("NNS", "NNPS") or lemma in PAIR_NOUNS:
+            found = self._pair(head, lemma)
+        elif head.tag_ in ("NN", "NNP"):
+            found = self._description(head, lemma, span, determiner)
+        else:
+            found = None
+        return found if found is not None else self._unnamed(span, head)
 
     def _named(self, head: Token) -> Optional[Entity]:
         """The entity named by ``head``, by a compound name it heads, or beside it."""
@@ -253,6 +275,24 @@ class _Resolution:
             return self._unlisted_name(head)
         return None
 
+    def _named_in_role(self, head: Token, span: Span) -> Optional[Entity]:
+        """The person named inside a role phrase, joined to its head by appositions or
+        coordination, not as a modifier, an owner or through a preposition ("his wife and
+        current nominee *Hillary Clinton*", "Trump's running mate, Gov. *Mike Pence*"; not
+        "Clinton aides" or "a spokeswoman for Hillary Clinton"), or None."""
+        if not _is_person_noun(head):
+            return None
+        for token in span:
+            mention = self.by_token.get(token.i)
+            if mention is None or mention.label != "PERSON" or mention.entity.name is None:
+                continue
+            node = mention.head
+            while node.i != head.i and node.dep_ in ("appos", "conj") and node.head.i != node.i:
+                node = node.head
+            if node.i == head.i and mention.head.i != head.i:
+                return mention.entity
+        return None
+
     def _unlisted_name(self, head: Token) -> Optional[Entity]:
         """A proper noun the entity recogniser missed ("Ham said", an @handle): the person
         or organisation whose name ends in it, else a new named entity."""
@@ -268,7 +308,11 @@ class _Resolution:
         written = list(self.doc[start:head.i + 1])
         tokens = name_tokens(written) or [head]
         titles = [t for t in written if t.i < tokens[0].i and not t.is_punct]
-        words = tuple(t.lower_.replace(".", "") for t in tokens)
+        words = tuple(name_word(t) for t in tokens)
+        if len(words) == 1 and head.is_upper:  # "the S.E.C." after "the Securities and Exchange Commission"
+            for mention in reversed(self.names):
+                if mention.entity.type in ("organization", "media") and is_acronym(words[0], mention.words):
+                    return mention.entity
         for mention in reversed(self.names):
             if mention.words[-len(words):] == words and mention.entity.name is not None:
                 return mention.entity
@@ -343,19 +387,77 @@ class _Resolution:
         self.first_and_second.add(entity.id)
         return entity
 
-    def _description(self, head: Token, lemma: str, span: Span) -> Optional[Entity]:
-        """The entity a definite description refers back to, or None."""
-        if lemma in MEDIA_NOUNS:
+    def _description(self, head: Token, lemma: str, span: Span, determiner: Optional[str]) -> Optional[Entity]:
+        """The entity a singular description refers to, or None.
+
+        A definite one ("the newspaper", "the authority", "the nominee") refers back; a
+        person's role without an article, as in headlines ("Senator from Texas"), may
+        refer back or ahead; an indefinite one ("a former party chairman") or one with an
+        owner ("his attorney", "the state's tax commissioner") refers back only to a
+        person who holds that title, else ahead, to the person named right after it; "my
+        father" refers to nobody the resolver can name."""
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        definite = determiner in DEFINITE and not owners
+        if definite and lemma in MEDIA_NOUNS:
             return self._latest(head.i, lambda e: e.type == "media")
-        if lemma in ORGANISATION_NOUNS:
+        if definite and lemma in ORGANISATION_NOUNS:
             return self._latest(head.i, lambda e: e.type in ("organization", "media") and e.name is not None
                                 and lemma in e.name.lower().split())
-        if _is_person_noun(head):
-            titled = self._titled(head, span)
-            if titled is not None:
-                return titled
-            return self._antecedent(head.i, ("person",), gender_of_words([lemma]), window=DESCRIPTION_WINDOW,
-                                    named_only=True)
+        if not _is_person_noun(head) or any(o.lower_ in FIRST_PERSON for o in owners):
+            return None
+        gender = gender_of_words([lemma])
+        if determiner in INDEFINITE:
+            found = self._titled_after(head, self._role_words(head, span))
+        else:
+            found = self._titled(head, span)
+        if found is None and definite:
+            found = self._antecedent(head.i, ("person",), gender, window=DESCRIPTION_WINDOW, named_only=True)
+        if found is None and (definite or owners or determiner in INDEFINITE or determiner is None):
+            found = self._introduced_after(head, gender)
+        return found
+
+    def _pair(self, head: Token, lemma: str) -> Optional[Entity]:
+        """Two people spoken of together ("the two men", "both candidates", "the pair"):
+        one group of the two named people mentioned last before ``head``, or None."""
+        if lemma not in PAIR_NOUNS and not (_is_person_noun(head) and any(c.lower_ in PAIR_WORDS for c in head.children)):
+            return None
+        here = self.sentence[head.i]
+        people: List[Entity] = []
+        for event in self._events_before(head.i):
+            if here - self.sentence[event.token] > DESCRIPTION_WINDOW:
+                break
+            entity = event.entity
+            if entity.type == "person" and entity.name is not None and entity not in people:
+                people.append(entity)
+                if len(people) == 2:
+                    break
+        if len(people) < 2:
+            return None
+        people.sort(key=lambda e: min(e.mentions))
+        key = tuple(e.id for e in people)
+        if key not in self.groups:
+            self.groups[key] = self._new_entity("group", " and ".join(e.name for e in people))
+        return self.groups[key]
+
+    def _introduced_after(self, head: Token, gender: Optional[str]) -> Optional[Entity]:
+        """The person a description introduces before naming: the first named person
+        mentioned for the first time after ``head``, as a subject, within
+        INTRODUCTION_WINDOW sentences ("Connecticut's tax commissioner says ... ¶ Kevin
+        Sullivan says ..."), who agrees in gender, or None."""
+        here = self.sentence[head.i]
+        position = bisect.bisect_right(self.event_tokens, head.i)
+        for event in self.events[position:]:
+            if self.sentence[event.token] > here + INTRODUCTION_WINDOW:
+                break
+            entity = event.entity
+            token = self.doc[event.token]
+            if (entity.type != "person" or entity.name is None or not event.subject or event.speaker
+                    or token.is_upper or any(s <= token.idx < e for s, e in self.contents)):
+                continue  # not a person spoken of in a content, nor a dateline ("MARLOW BAY —")
+            if self.first_named.get(entity.id, event.token) < head.i:
+                continue  # named before: the description did not introduce them
+            if gender is None or entity.gender in (None, gender):
+                return entity
         return None
 
     def _documents(self) -> List[Tuple[int, str, Entity]]:
@@ -372,18 +474,36 @@ class _Resolution:
                     maker = self.by_token[child.i].entity
                 elif child.dep_ == "prep" and child.lower_ == "by":
                     agents = [g for g in child.children if g.dep_ == "pobj" and g.i in self.by_token]
-                    maker = self.by_token[agents[0].i].entity if agents else maker
-            if maker is None and token.dep_ == "dobj":
-                subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.i in self.by_token]
+                    maker = (self._named_group(agents[0]) or self.by_token[agents[0].i].entity) if agents else maker
+            verb = None
+            if token.dep_ == "dobj":
+                verb = token.head  # "the council issued a statement"
+            elif (token.dep_ == "pobj" and token.head.lower_ in ("in", "through") and token.head.head.pos_ == "VERB"
+                  and DOCUMENT_FAMILY.get(lemma, lemma) not in FINDINGS):
+                verb = token.head.head  # "in a statement, the union called ..."
+            if maker is None and verb is not None:
+                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in self.by_token]
                 maker = self.by_token[subjects[0].i].entity if subjects else None
             if maker is not None and maker.name is not None:
                 found.append((token.i, DOCUMENT_FAMILY.get(lemma, lemma), maker))
         return found
 
     def _document_maker(self, token: int, family: str) -> Optional[Entity]:
-        """The maker of the latest document of ``family`` before ``token``, or None."""
+        """The maker of the document at ``token``, else of the latest document of
+        ``family`` before it, else of any document in the sentence before ("a Reuters
+        survey ... The study found"), else of the first of ``family`` in the
+        DOCUMENT_AHEAD sentences after it (a headline's "New poll shows ..."), or None."""
+        here = self.sentence[token]
         for at, kind, maker in reversed(self.documents):
-            if at < token and kind == family:
+            if at <= token and kind == family:
+                return maker
+        if self.doc[token].tag_ != "NN":
+            return None  # "polls" in general
+        for at, kind, maker in reversed(self.documents):
+            if at < token and here - self.sentence[at] <= 1:
+                return maker
+        for at, kind, maker in self.documents:
+            if at > token and kind == family and self.sentence[at] - here <= DOCUMENT_AHEAD:
                 return maker
         return None
 
@@ -391,7 +511,7 @@ class _Resolution:
         """The named person before ``head`` whose titles hold the description's head noun
         and most of its other words ("the Indiana governor" -> "Republican Indiana Gov. Mike
         Pence"); ties go to the one mentioned more often, then the nearest."""
-        words = title_words(t for t in span if t.i <= head.i)
+        words = self._role_words(head, span)
         noun = next(iter(title_words([head])), None)
         best: Optional[Entity] = None
         best_key = None
@@ -403,14 +523,20 @@ class _Resolution:
             if best_key is None or key > best_key:
                 best, best_key = entity, key
         if best is None:
-            best = self._titled_after(head, words, noun)
+            best = self._titled_after(head, words)
         return best
 
-    def _titled_after(self, head: Token, words: set, noun: Optional[str]) -> Optional[Entity]:
+    @staticmethod
+    def _role_words(head: Token, span: Span) -> Set[str]:
+        """The title words of a description up to its head ("the Indiana governor")."""
+        return title_words(t for t in span if t.i <= head.i)
+
+    def _titled_after(self, head: Token, words: Set[str]) -> Optional[Entity]:
         """The named person right after a description that carries all its title words
         ("The state attorney general said ... Attorney General Eric Schneiderman"),
         in the same or the next sentence, or None."""
         here = self.sentence[head.i]
+        noun = next(iter(title_words([head])), None)
         roles = {w for w in words if w in PERSON_NOUNS} | {noun}
         position = bisect.bisect_right(self.event_tokens, head.i)
         for event in self.events[position:]:

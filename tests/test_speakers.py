@@ -218,8 +218,8 @@ def test_hanoi_pronoun_speakers(hanoi):
 def test_example_article_speakers(extractor, example_text):
     article = extractor.extract(example_text, id=EXAMPLE.stem)
     assert names(article.attributions) == [
-        None, "Desmond Hale", "Desmond Hale", None, "Desmond Hale", None, "Grace Okafor", "Grace Okafor",
-        "Grace Okafor", "Marlow Courier", "Grace Okafor", "Grace Okafor", None, "Kenji Moriyama",
+        "Desmond Hale", "Desmond Hale", "Desmond Hale", None, "Desmond Hale", "Grace Okafor", "Grace Okafor",
+        "Grace Okafor", "Grace Okafor", "Marlow Courier", "Grace Okafor", "Grace Okafor", None, "Kenji Moriyama",
         "Kenji Moriyama", "Kenji Moriyama", "Priya Raman", "Priya Raman", "Priya Raman", "Tomas Reyes"]
     courier = next(a for a in article.attributions if a.speaker and a.speaker.name == "Marlow Courier")
     assert [a.speaker.name for a in article.attributions if a.parent == courier.id] == ["Grace Okafor", "Grace Okafor"]
