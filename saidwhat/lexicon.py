@@ -105,4 +105,21 @@ editor anchor host commentator activist veteran voter resident witness woman man
 source insider friend ally critic opponent supporter daughter son wife husband mother
 father official minister ambassador diplomat general officer agent prosecutor
 researcher scientist doctor physician democrat republican conservative liberal
+commissioner chair head mate superintendent sheriff commander manager treasurer
+comptroller administrator coordinator organizer publisher producer staffer surrogate
+operative delegate contender challenger incumbent deputy envoy negotiator historian
+scholar teacher nurse member partner owner employee coach actor
 """)
+# Relatives by the word that names them, as one of them is named ("my father, Jo Park").
+KIN = {"father": "father", "dad": "father", "mother": "mother", "mom": "mother", "son": "son",
+       "daughter": "daughter", "wife": "wife", "husband": "husband", "brother": "brother",
+       "sister": "sister", "uncle": "uncle", "aunt": "aunt", "grandfather": "grandfather",
+       "grandmother": "grandmother", "grandson": "grandson", "granddaughter": "granddaughter",
+       "nephew": "nephew", "niece": "niece", "cousin": "cousin", "stepfather": "stepfather",
+       "stepmother": "stepmother"}
+# Pairs of relatives named together, each by gender ("my parents, James and Olive Meehan").
+KIN_PAIRS = {"parent": {"male": "father", "female": "mother"},
+             "grandparent": {"male": "grandfather", "female": "grandmother"}}
+# Words of a party in a title ("the Democratic nominee" is not the Republican one).
+PARTY_WORDS = {"democratic": "democratic", "democrat": "democratic", "republican": "republican",
+               "gop": "republican", "libertarian": "libertarian", "green": "green"}

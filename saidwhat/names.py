@@ -113,6 +113,7 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
         entity.add_mention(ent.start_char, ent.end_char)
         _learn(entity, mention)
     mentions = _missed_surnames(doc, mentions, prose)
+    _shared_surnames(doc, mentions, prose)
     for entity in {id(m.entity): m.entity for m in mentions}.values():
         entity.name = None if entity.type == "group" else fullest_name(entity)
     return mentions
@@ -155,12 +156,16 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
     capitalised noun alone, outside every named mention, equal to that person's last name
     ("Oz" after "Oz's", a sentence-initial "Trump" tagged as a common noun, even as the
     compound of one: "Trump charges that ..."), with the first
-    names written before it ("Mehmet Oz"). Returns all mentions in text order."""
+    names written before it ("Mehmet Oz"); with another first name than that person's
+    ("Olive Meehan" beside "Charlotte Meehan") it is a person of its own. Returns all
+    mentions in text order."""
     surnames: Dict[str, Entity] = {}
     for mention in mentions:
         if mention.label == "PERSON" and mention.entity.type == "person":
             surnames.setdefault(mention.words[-1], mention.entity)
     covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    next_id = 1 + max((m.entity.id for m in mentions), default=0)
+    relatives: Dict[Tuple[str, ...], Entity] = {}
     found = []
     for token in doc:
         misparsed = token.pos_ == "NOUN" and token.is_sent_start  # "Trump charges that ..."
@@ -174,6 +179,11 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
         span = doc[start:token.i + 1]
         entity = surnames[token.lower_]
         words = tuple(name_word(t) for t in span)
+        if len(words) > 1 and not _first_names_agree(words, entity):
+            if words not in relatives:
+                relatives[words] = Entity(id=next_id, type="person", gender=first_name_gender(words[0]))
+                next_id += 1
+            entity = relatives[words]
         mention = NameMention(span, words, span.text, "PERSON", entity)
         found.append(mention)
         entity.add_mention(span.start_char, span.end_char)
@@ -183,6 +193,20 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
             if prose.plain(span[0]):
                 entity.variants.append(span.text)
     return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
+
+
+def _shared_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> None:
+    """Give a first name the surname that two coordinated names share ("James and Olive
+    Meehan": James Meehan)."""
+    for first, second in zip(mentions, mentions[1:]):
+        end = first.span.end
+        if (second.span.start == end + 1 and doc[end].lower_ == "and" and len(first.words) == 1
+                and len(second.words) == 2 and first.entity is not second.entity and first.label == "PERSON"
+                and first_name_gender(first.words[0]) and first_name_gender(second.words[0])):
+            surname = second.span[-1].text
+            first.entity.names.append((first.words[0], second.words[-1]))
+            if prose.plain(first.span[0]):
+                first.entity.variants.append(f"{first.text} {surname}")
 
 
 def fullest_name(entity: Entity) -> str:
@@ -276,7 +300,17 @@ def _entity_type(label: str, words: Sequence[str]) -> str:
 
 
 def _match(words: Tuple[str, ...], label: str, seen: Sequence[NameMention]) -> Optional[Entity]:
-    """The entity of the most recent earlier mention that ``words`` names too, or None."""
+    """The entity of the most recent earlier mention that ``words`` names too, or None.
+    A surname alone that two people of the article share ("Clinton" after "Bill Clinton"
+    and "his wife Hillary Clinton") is the one named more often so far."""
+    if len(words) == 1 and label == "PERSON":
+        namesakes: List[Entity] = []
+        for other in reversed(seen):
+            if (other.label == "PERSON" and other.entity not in namesakes and _same_person(words, other.words)
+                    and _first_names_agree(words, other.entity)):
+                namesakes.append(other.entity)
+        if len(namesakes) > 1:
+            return max(namesakes, key=lambda e: (len(e.names), -namesakes.index(e)))
     first_name_match = None
     for other in reversed(seen):
         if other.label == "PERSON":
@@ -364,8 +398,8 @@ def _learn(entity: Entity, mention: NameMention) -> None:
         entity.titles.update(title_words(title_tokens))
         if entity.title is None:
             entity.title = title
-        if entity.gender is None:
-            entity.gender = gender_of_words(t.lower_ for t in title_tokens)
+        if entity.gender is None:  # "his wife Hillary Clinton": not "his"
+            entity.gender = gender_of_words(t.lower_ for t in title_tokens if t.dep_ != "poss")
     if entity.type == "person" and entity.gender is None:
         before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
         if before in ("mr", "sir"):

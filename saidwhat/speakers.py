@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from .lexicon import DOCUMENT_NOUNS, HONORIFICS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS
+from .lexicon import (DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS,
+                      PARTY_WORDS, PERSON_NOUNS)
 from .names import (Entity, NameMention, first_name_gender, gender_of_words, inside_quotes, is_acronym,
                     mention_index, name_chains, name_tokens, name_word, title_words)
 from .quotes import paragraphs
@@ -164,6 +165,12 @@ class _Resolution:
         self.events: List[_Event] = [
             _Event(m.head.i, m.entity, m.head.dep_ in ("nsubj", "nsubjpass"), False) for m in self.names
         ]
+        self.relatives: Dict[Tuple[object, str], Entity] = self._relatives()
+        for token in doc:  # "My father spent ... He also bought ...": every mention of a named relative
+            relative = self._relative(token)
+            if relative is not None:
+                self.events.append(_Event(token.i, relative, token.dep_ in ("nsubj", "nsubjpass"), False))
+        self.events.sort(key=lambda e: e.token)
         self.event_tokens = [e.token for e in self.events]
         self.counts: Dict[int, int] = {}
         self.first_named: Dict[int, int] = {}  # entity id -> the token of its first name mention
@@ -250,6 +257,9 @@ class _Resolution:
                 made = self._document_maker(head.i, family)  # "the poll" after "a Gallup poll"
                 if made is not None:
                     return made
+        relative = self._relative(head)
+        if relative is not None:
+            return relative
         if head.tag_ in ("NNS", "NNPS") or lemma in PAIR_NOUNS:
             found = self._pair(head, lemma)
         elif head.tag_ in ("NN", "NNP"):
@@ -410,8 +420,11 @@ class _Resolution:
             found = self._titled_after(head, self._role_words(head, span))
         else:
             found = self._titled(head, span)
-        if found is None and definite:
-            found = self._antecedent(head.i, ("person",), gender, window=DESCRIPTION_WINDOW, named_only=True)
+        if found is None and definite and not any(c.dep_ == "prep" for c in head.children):
+            # "the senator" refers back to the salient person; "the head of Sony" defines a new one
+            words = self._role_words(head, span)
+            found = self._antecedent(head.i, ("person",), gender, window=DESCRIPTION_WINDOW, named_only=True,
+                                     reject=lambda entity: _other_party(words, entity))
         if found is None and (definite or owners or determiner in INDEFINITE or determiner is None):
             found = self._introduced_after(head, gender)
         return found
@@ -517,7 +530,8 @@ class _Resolution:
         best_key = None
         for rank, event in enumerate(self._events_before(head.i)):
             entity = event.entity
-            if entity.type != "person" or entity.name is None or noun not in entity.titles:
+            if (entity.type != "person" or entity.name is None or noun not in entity.titles
+                    or _other_party(words, entity)):
                 continue
             key = (len(words & entity.titles), self.counts.get(entity.id, 0), -rank)
             if best_key is None or key > best_key:
@@ -590,11 +604,63 @@ class _Resolution:
                 break
         return None
 
+    # --- relatives ---------------------------------------------------------------------
+
+    def _owner(self, token: Token) -> Optional[object]:
+        """Whose relative ``token`` is: ``"i"`` for "my", a named owner's entity id
+        ("Trump's daughter"), else None."""
+        for child in token.children:
+            if child.dep_ == "poss":
+                if child.lower_ == "my":
+                    return "i"
+                mention = self.by_token.get(child.i)
+                return mention.entity.id if mention is not None else None
+        return None
+
+    def _relatives(self) -> Dict[Tuple[object, str], Entity]:
+        """The relatives the article names beside the word for them: "my father, James
+        Meehan", "Jo Park, my sister", "my parents, James and Olive Meehan" (father and
+        mother by gender), as ``{(owner, relation): entity}``."""
+        found: Dict[Tuple[object, str], Entity] = {}
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma not in KIN and lemma not in KIN_PAIRS:
+                continue
+            owner = self._owner(token)
+            if owner is None:
+                continue
+            heads = [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ == "appos":
+                heads.append(token.head)
+            people = []
+            for named in heads:
+                people.extend(n for n in [named] + [c for c in named.children if c.dep_ == "conj"]
+                              if n.i in self.by_token and self.by_token[n.i].label == "PERSON")
+            entities = [self.by_token[n.i].entity for n in people]
+            if lemma in KIN_PAIRS:
+                for entity in entities:
+                    relation = KIN_PAIRS[lemma].get(entity.gender or "")
+                    if relation is not None:
+                        found.setdefault((owner, relation), entity)
+            elif len(entities) == 1:
+                found.setdefault((owner, KIN[lemma]), entities[0])
+        return found
+
+    def _relative(self, token: Token) -> Optional[Entity]:
+        """The named relative a possessed kin word stands for ("my father"), or None."""
+        lemma = token.lemma_.lower()
+        if lemma not in KIN or not self.relatives:
+            return None
+        owner = self._owner(token)
+        return None if owner is None else self.relatives.get((owner, KIN[lemma]))
+
     # --- ranking antecedents -----------------------------------------------------------
 
     def _antecedent(self, token: int, types: Tuple[str, ...], gender: Optional[str],
-                    window: int = WINDOW_SENTENCES, named_only: bool = False) -> Optional[Entity]:
-        """The best-ranked entity mentioned before ``token`` within ``window`` sentences."""
+                    window: int = WINDOW_SENTENCES, named_only: bool = False,
+                    reject: Optional[Callable[[Entity], bool]] = None) -> Optional[Entity]:
+        """The best-ranked entity mentioned before ``token`` within ``window`` sentences,
+        of one of ``types``, agreeing with ``gender``, that ``reject`` does not refuse."""
         here = self.sentence[token]
         paragraph = self.paragraph[token]
         previous = self._previous_speaker(token)
@@ -608,6 +674,8 @@ class _Resolution:
             if entity.type not in types or (named_only and entity.name is None) or entity.id in self.first_and_second:
                 continue
             if gender is not None and entity.gender is not None and entity.gender != gender:
+                continue
+            if reject is not None and reject(entity):
                 continue
             score = -distance
             score += SUBJECT_WEIGHT if event.subject else 0.0
@@ -714,6 +782,14 @@ def _noun_phrase(noun: Token) -> Span:
         if child.i > noun.i and child.dep_ in ("compound", "appos", "prep") and child.right_edge.i + 1 > end:
             end = child.right_edge.i + 1
     return doc[start:end]
+
+
+def _other_party(words: Set[str], entity: Entity) -> bool:
+    """Whether a description's party ("the Democratic nominee") is not the party in the
+    titles of ``entity`` ("Republican presidential nominee Donald Trump")."""
+    party = {PARTY_WORDS[w] for w in words if w in PARTY_WORDS}
+    theirs = {PARTY_WORDS[w] for w in entity.titles if w in PARTY_WORDS}
+    return bool(party and theirs and not party & theirs)
 
 
 def _one_word_unknown(entity: Entity) -> bool:
