@@ -44,7 +44,7 @@ ORGANISATION_NOUNS = _words("""
 authority bureau committee agency department company firm organization organisation
 union court ministry government party board council institute university center centre
 foundation association commission administration office campaign group coalition
-corporation bank regime
+corporation bank regime city county town
 """)
 # Documents and products whose maker speaks through them ("a Quinnipiac University poll").
 DOCUMENT_NOUNS = _words("""

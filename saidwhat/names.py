@@ -132,10 +132,25 @@ def _name_spans(doc: Doc, text: str) -> List[Span]:
         span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="expand")
         if span is not None:
             nicknamed.append(span)
-    spans = [_joined(e) for e in doc.ents if e.label_ in NAME_LABELS
+    spans = [_government(_joined(e)) for e in doc.ents if e.label_ in NAME_LABELS
              and not any(n.start < e.end and e.start < n.end for n in nicknamed)]
     spans = [e for k, e in enumerate(spans) if k == 0 or spans[k - 1].end <= e.start]
     return sorted(spans + nicknamed, key=lambda e: e.start)
+
+
+# Words that make a place's name the name of its government ("the city of Phoenix").
+GOVERNMENT_NOUNS = frozenset(("city", "town", "county", "state", "village", "borough", "province", "commonwealth"))
+
+
+def _government(ent: Span) -> Span:
+    """A place named as its government ("the *city of Phoenix* says"): an organisation
+    span from the noun, else ``ent`` as it is."""
+    doc = ent.doc
+    start = ent.start
+    if (ent.label_ == "GPE" and start >= 2 and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_ in GOVERNMENT_NOUNS and doc[start - 1].head.i == start - 2):
+        return Span(doc, start - 2, ent.end, label="ORG")
+    return ent
 
 
 def _joined(ent: Span) -> Span:

@@ -77,6 +77,7 @@ PREVIOUS_SPEAKER_WEIGHT = 1.5
 SAME_PARAGRAPH_WEIGHT = 0.5
 GENDER_KNOWN_WEIGHT = 0.3
 FREQUENCY_WEIGHT = 0.05
+QUOTED_WEIGHT = -1.0  # a mention inside quotation marks ("... Trump is such a liar ..." ¶ He concluded)
 
 
 @Language.factory("saidwhat_speakers", default_config={})
@@ -221,6 +222,8 @@ class _Resolution:
     def source_entity(self, span: Span) -> Entity:
         """Return the entity the source ``span`` refers to (a new unnamed one if none)."""
         head = _head(span, self.by_token)
+        if head.lower_ in RELATIVE_PRONOUNS and head.i > 0 and head.i - 1 in self.by_token:
+            return self.by_token[head.i - 1].entity  # "the Chicago Police Department *which* reported"
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
             described = head.head.head
             if described.dep_ == "attr":  # "Kaine is a former lawyer *who* ...": Kaine
@@ -383,7 +386,10 @@ class _Resolution:
                 previous.type = "organization"  # "Politifact ... they published": an outlet the recogniser took for a person
             if previous is not None and previous.type in ("organization", "media", "group"):
                 return previous
-            found = self._antecedent(head.i, ("organization", "media"), None, window=1, named_only=True)
+            found = self._antecedent(head.i, ("organization", "media", "person"), None, window=1, named_only=True,
+                                     reject=lambda e: e.type == "person" and not _one_word_unknown(e))
+            if found is not None and found.type == "person":
+                found.type = "organization"
             return found if found is not None else self._unnamed(span, head, kind="group")
         if lower in SINGULAR_FIRST_PERSON and not inside_quotes(self.text, head.idx):
             author = self._author(head.i)
@@ -684,6 +690,7 @@ class _Resolution:
             score += SAME_PARAGRAPH_WEIGHT if self.paragraph[event.token] == paragraph else 0.0
             score += GENDER_KNOWN_WEIGHT if gender is not None and entity.gender == gender else 0.0
             score += FREQUENCY_WEIGHT * min(self.counts.get(entity.id, 0), 10)
+            score += QUOTED_WEIGHT if not event.speaker and inside_quotes(self.text, self.doc[event.token].idx) else 0.0
             if score > best_score:
                 best, best_score = entity, score
         return best
