@@ -47,6 +47,7 @@ PLURAL_PRONOUNS = frozenset(("they", "them", "their", "themselves"))
 NEUTER_PRONOUNS = frozenset(("it", "its", "itself"))
 FIRST_PERSON = frozenset(("i", "me", "my", "myself", "we", "us", "our", "ourselves"))
 SINGULAR_FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
+FIRST_AND_SECOND_PERSON = FIRST_PERSON | frozenset(("you", "your", "yourself", "yourselves"))
 # Documents of one family: "the survey" refers back to "a Gallup poll".
 DOCUMENT_FAMILY = {"survey": "poll", "polls": "poll", "study": "report", "analysis": "report",
                    "findings": "report", "research": "report", "advertisement": "ad", "video": "ad",
@@ -67,8 +68,8 @@ DESCRIPTION_WINDOW = 4
 # Sentences after a description in which the person it introduces is named ("A former
 # party chairman says ... ¶ "...," said Don Fowler").
 INTRODUCTION_WINDOW = 2
-# Sentences after a document whose maker is not named yet in which a document of its kind
-# names it ("New poll shows ..." ¶ ... ¶ "The latest Reuters poll ...").
+# Paragraphs after a document whose maker is not named yet in which a document of its kind
+# names it (a headline's "New poll shows ..." ¶ ... ¶ "The latest Reuters poll ...").
 DOCUMENT_AHEAD = 3
 # How much each clue weighs when ranking antecedents (a sentence further back costs 1).
 SUBJECT_WEIGHT = 1.0
@@ -511,18 +512,19 @@ class _Resolution:
         """The maker of the document at ``token``, else of the latest document of
         ``family`` before it, else of any document in the sentence before ("a Reuters
         survey ... The study found"), else of the first of ``family`` in the
-        DOCUMENT_AHEAD sentences after it (a headline's "New poll shows ..."), or None."""
+        DOCUMENT_AHEAD paragraphs after it (a headline's "New poll shows ..."), or None."""
         here = self.sentence[token]
         for at, kind, maker in reversed(self.documents):
             if at <= token and kind == family:
                 return maker
-        if self.doc[token].tag_ != "NN":
+        if self.doc[token].tag_ in ("NNS", "NNPS"):
             return None  # "polls" in general
         for at, kind, maker in reversed(self.documents):
             if at < token and here - self.sentence[at] <= 1:
                 return maker
+        paragraph = self.paragraph[token]
         for at, kind, maker in self.documents:
-            if at > token and kind == family and self.sentence[at] - here <= DOCUMENT_AHEAD:
+            if at > token and kind == family and self.paragraph[at] - paragraph <= DOCUMENT_AHEAD:
                 return maker
         return None
 
@@ -681,8 +683,8 @@ class _Resolution:
                 continue
             if gender is not None and entity.gender is not None and entity.gender != gender:
                 continue
-            if reject is not None and reject(entity):
-                continue
+            if (reject is not None and reject(entity)) or self.doc[event.token].lower_ in FIRST_AND_SECOND_PERSON:
+                continue  # the writer called "I" is not "she", though the byline names her
             score = -distance
             score += SUBJECT_WEIGHT if event.subject else 0.0
             score += SAME_SENTENCE_SUBJECT_WEIGHT if event.subject and distance == 0 else 0.0
