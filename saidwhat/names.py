@@ -147,7 +147,7 @@ def _government(ent: Span) -> Span:
     span from the noun, else ``ent`` as it is."""
     doc = ent.doc
     start = ent.start
-    if (ent.label_ == "GPE" and start >= 2 and doc[start - 1].lower_ == "of"
+    if (ent.label_ in ("GPE", "ORG", "LOC") and start >= 2 and doc[start - 1].lower_ == "of"
             and doc[start - 2].lower_ in GOVERNMENT_NOUNS and doc[start - 1].head.i == start - 2):
         return Span(doc, start - 2, ent.end, label="ORG")
     return ent
@@ -216,8 +216,8 @@ def _shared_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
     for first, second in zip(mentions, mentions[1:]):
         end = first.span.end
         if (second.span.start == end + 1 and doc[end].lower_ == "and" and len(first.words) == 1
-                and len(second.words) == 2 and first.entity is not second.entity and first.label == "PERSON"
-                and first_name_gender(first.words[0]) and first_name_gender(second.words[0])):
+                and len(second.words) == 2 and first.entity is not second.entity
+                and first.label == second.label == "PERSON" and first_name_gender(first.words[0])):
             surname = second.span[-1].text
             first.entity.names.append((first.words[0], second.words[-1]))
             if prose.plain(first.span[0]):

@@ -645,7 +645,11 @@ class _Resolution:
                 people.extend(n for n in [named] + [c for c in named.children if c.dep_ == "conj"]
                               if n.i in self.by_token and self.by_token[n.i].label == "PERSON")
             entities = [self.by_token[n.i].entity for n in people]
-            if lemma in KIN_PAIRS:
+            if lemma in KIN_PAIRS and len(entities) == 2:
+                known = [e for e in entities if e.gender in KIN_PAIRS[lemma]]
+                if len(known) == 1:  # "Walter and Ingrid": the one not known is of the other gender
+                    other = next(e for e in entities if e is not known[0])
+                    other.gender = other.gender or ("female" if known[0].gender == "male" else "male")
                 for entity in entities:
                     relation = KIN_PAIRS[lemma].get(entity.gender or "")
                     if relation is not None:
@@ -815,8 +819,10 @@ def _is_speaker_noun(token: Token) -> bool:
 
 
 def _is_person_noun(token: Token) -> bool:
+    """Whether a common noun names a person: a listed one or one with a person's ending
+    ("congressman", "economist", "legislator", "assessor", "politician")."""
     lemma = token.lemma_.lower()
-    return lemma in PERSON_NOUNS or lemma.endswith(("man", "woman", "person", "ist"))
+    return lemma in PERSON_NOUNS or lemma.endswith(("man", "woman", "person", "ist", "ator", "ssor", "ician"))
 
 
 def _type_of(head: Token) -> str:

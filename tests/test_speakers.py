@@ -12,6 +12,7 @@ import pytest
 
 from saidwhat.schema import Article, Attribution, TextSpan
 from saidwhat.speaker_scoring import load_annotations, normalise_name, score_speakers, source_form
+from saidwhat.names import name_chains
 from saidwhat.speakers import SpeakerResolver
 
 from tests.conftest import EXAMPLE, ROOT, SHARED
@@ -161,6 +162,110 @@ def test_unnamed_speakers_keep_their_description_as_title(parser_nlp):
     assert names(found) == [None, None]
     assert [(s.type, s.title) for s in speakers] == [("group", "Officials"),
                                                      ("person", "A spokeswoman for the county")]
+
+
+def test_a_description_introduces_the_person_named_right_after_it(parser_nlp):
+    # a headline role, an indefinite one and an owned one, each named in the next sentences;
+    # a spokeswoman followed by a man named after her stays unnamed
+    text = ("Harbor board member says dredging plan is dead\n"
+            "A former harbor commissioner says the city should start over. \"We have wasted two years,\" "
+            "said Lena Ortiz, who ran the harbor board until 2019.\n"
+            "Dale County's tax assessor says no records were leaked.\n"
+            "Gary Finch says he ordered a review on Monday.\n"
+            "A spokeswoman said the office was closed. Mayor Tom Ruiz declined to comment.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("Harbor board member", "dredging plan is dead"),
+        ("A former harbor commissioner", "the city should start over"),
+        ("Lena Ortiz, who ran the harbor board until 2019", '"We have wasted two years,"'),
+        ("Dale County's tax assessor", "no records were leaked"),
+        ("Gary Finch", "he ordered a review"),
+        ("A spokeswoman", "the office was closed")])
+    assert names(found) == ["Lena Ortiz", "Lena Ortiz", "Lena Ortiz", "Gary Finch", "Gary Finch", None]
+
+
+def test_two_people_together_and_a_name_inside_a_role_phrase(parser_nlp):
+    text = ("Sen. Ana Ruiz and Gov. Peter Holm met on Friday. The two leaders said they would meet again.\n"
+            "Governor Sam Bell spoke first. His wife and campaign chair Ruth Bell said the race was close. "
+            "Bell aides said the count would be late.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("The two leaders", "they would meet again"),
+        ("His wife and campaign chair Ruth Bell", "the race was close"),
+        ("Bell aides", "the count would be late")])
+    assert names(found) == ["Ana Ruiz and Peter Holm", "Ruth Bell", None]
+    assert found[0].speaker.type == "group"
+
+
+def test_a_relative_pronoun_on_a_predicate_noun_or_right_after_a_name(parser_nlp):
+    text = ("Sen. Luis Ortega visited Dale County on Monday. Ortega is a former teacher who says the "
+            "schools need more money.\nThey cited the Dale Police Department which reported 40 thefts.\n")
+    found, _ = resolve(parser_nlp, text, [("who", "the schools need more money"), ("which", "40 thefts")])
+    assert names(found) == ["Luis Ortega", "Dale Police Department"]
+
+
+def test_a_documents_maker_named_ahead_jointly_or_by_a_statement(parser_nlp):
+    text = ("New Survey Shows Drivers Oppose Toll\n"
+            "A new survey shows that most drivers oppose the toll.\n"
+            "The Reuters/Ipsos survey of 900 drivers was taken in May.\n"
+            "In a statement on Monday, the Ferry Workers Union called the plan reckless. The statement also "
+            "said that fares would rise.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("New Survey", "Drivers Oppose Toll"),
+        ("A new survey", "that most drivers oppose the toll"),
+        ("The statement", "that fares would rise")])
+    assert names(found) == ["Reuters/Ipsos", "Reuters/Ipsos", "Ferry Workers Union"]
+
+
+def test_initials_a_citys_government_and_a_description_of_the_other_party(parser_nlp):
+    text = ("Foreign Minister Park Jae Un met U.N. envoys in Seoul. The U.N. said the talks were useful.\n"
+            "The Securities and Exchange Commission opened an inquiry. The S.E.C. said it had asked for "
+            "records.\n"
+            "The city of Ashford says it will appeal. The city said the ruling was wrong.\n"
+            "Republican presidential nominee Tom Vance and Democrat Susan Reed debated. The Democratic "
+            "presidential nominee said the debate was fair.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("The U.N.", "the talks were useful"),
+        ("The S.E.C.", "it had asked for records"),
+        ("The city of Ashford", "it will appeal"),
+        ("it", "will appeal"),
+        ("The city", "the ruling was wrong"),
+        ("The Democratic presidential nominee", "the debate was fair")])
+    assert names(found) == ["U.N.", "Securities and Exchange Commission", "city of Ashford",
+                            "city of Ashford", "city of Ashford", "Susan Reed"]
+    assert found[0].speaker.type == "organization"
+
+
+def test_named_relatives_and_their_later_mentions(parser_nlp):
+    # "my father" and "my mother" as the writer names them, "he" and "she" after them, and
+    # the writer called "I" is not "she"
+    text = ("I grew up above a bakery.\n\n"
+            "My parents, Walter and Ingrid Brandt, ran it for thirty years. My father said the bakery was his "
+            "life. He said bread was the only honest trade.\n\n"
+            "I asked my mother once whether she regretted it. She said that she regretted nothing.\n\n"
+            "Clara Brandt.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("My father", "the bakery was his life"),
+        ("He", "bread was the only honest trade"),
+        ("She", "that she regretted nothing")])
+    assert names(found) == ["Walter Brandt", "Walter Brandt", "Ingrid Brandt"]
+
+
+def test_a_surname_two_people_share_is_the_one_named_more_often(parser_nlp):
+    doc = parser_nlp("Bill Hart stumps for wife in Flint\n"
+                     "Former Governor Bill Hart campaigned for his wife Joan Hart on Monday. Hart said she "
+                     "would win.\n")
+    mentions = name_chains(doc)
+    assert [(m.text, m.entity.name) for m in mentions if m.entity.type == "person"] == [
+        ("Bill Hart", "Bill Hart"), ("Bill Hart", "Bill Hart"), ("Joan Hart", "Joan Hart"), ("Hart", "Bill Hart")]
+    assert mentions[-1].entity.gender == "male"  # "his wife" made neither of them male
+
+
+def test_he_after_a_quote_is_its_speaker_not_a_man_it_names(parser_nlp):
+    text = ("Radio host Rick Dalton spoke about the debate on Monday.\n"
+            "\"The left says Vance is such a liar that the moderator must correct him, and Vance knows it.\"\n"
+            "He concluded: \"The person who cannot tell the truth is not Vance.\"\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("He", "\"The person who cannot tell the truth is not Vance.\"")])
+    assert names(found) == ["Rick Dalton"]
 
 
 @pytest.fixture(scope="module")
