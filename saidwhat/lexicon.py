@@ -120,6 +120,10 @@ KIN = {"father": "father", "dad": "father", "mother": "mother", "mom": "mother",
 # Pairs of relatives named together, each by gender ("my parents, James and Olive Meehan").
 KIN_PAIRS = {"parent": {"male": "father", "female": "mother"},
              "grandparent": {"male": "grandfather", "female": "grandmother"}}
+# Words that say what kind of poll a poll is, not who made it ("Exit polls", capitalised).
+DOCUMENT_KINDS = _words("exit tracking opinion straw push internal national statewide")
+# Roles of speakers kept anonymous on purpose: the person named next is someone else.
+ANONYMOUS_NOUNS = _words("source insider witness official aide person friend ally associate confidant")
 # Words of a party in a title ("the Democratic nominee" is not the Republican one).
 PARTY_WORDS = {"democratic": "democratic", "democrat": "democratic", "republican": "republican",
                "gop": "republican", "libertarian": "libertarian", "green": "green"}

@@ -8,19 +8,26 @@ and sets in :meth:`~SpeakerResolver.set_annotations`.
 
 How a source is resolved (:class:`_Resolution`), in order:
 
-1. a relative pronoun ("a woman *who* claims") stands for the noun its clause describes;
-2. a name in the source ("Secretary of State Mike Pompeo", "Trump"), or named beside its
-   head ("a spokesman, Tomas Reyes") is that name's entity (:mod:`saidwhat.names`);
-   several names ("Trump and Clinton") make one group speaker;
+1. a relative pronoun ("a woman *who* claims") stands for the noun its clause describes,
+   the subject when that noun is a predicate ("Kaine is a lawyer *who* ..."), or the
+   name right before it;
+2. a name in the source ("Secretary of State Mike Pompeo", "Trump"), named beside its
+   head ("a spokesman, Tomas Reyes") or joined to a role ("his wife and nominee Hillary
+   Clinton") is that name's entity (:mod:`saidwhat.names`); several names ("Trump and
+   Clinton") make one group speaker;
 3. "he"/"she" is the most salient person before it that agrees in gender: nearer
-   sentences, subjects and the previous attribution's speaker ("she added") weigh most;
-   "they" is the previous speaker when that is a group or organisation; "it" the
-   nearest organisation;
-4. a document ("a Quinnipiac University poll") speaks for the name that made it;
-5. a definite description refers back: "the newspaper" to the last news outlet,
-   "the authority" to the organisation with that word in its name, "the nominee" to the
-   person the article gave that title, else to the salient person;
-6. anything else ("officials", "a spokeswoman") is a speaker the article does not name.
+   sentences, subjects and the previous attribution's speaker ("she added") weigh most,
+   mentions inside quotation marks least; "they" is the previous speaker when that is a
+   group or organisation; "it" the nearest organisation;
+4. "my father" is the relative the article names as such ("my father, James Meehan");
+5. a document ("a Quinnipiac University poll") speaks for the name that made it, named
+   in it, before it or a few paragraphs after it;
+6. a description refers back: "the newspaper" to the last news outlet, "the authority"
+   to the organisation with that word in its name, "the nominee" to the person the
+   article gave that title (not of another party), else to the salient person; or
+   ahead, to the person it introduces ("A former party chairman says ... ¶ ... said Don
+   Fowler"); "the two men" to the last two people named;
+7. anything else ("officials", "a spokeswoman") is a speaker the article does not name.
 """
 from __future__ import annotations
 
@@ -32,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from .lexicon import (DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS,
+from .lexicon import (ANONYMOUS_NOUNS, DOCUMENT_KINDS, DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS,
                       PARTY_WORDS, PERSON_NOUNS)
 from .names import (Entity, NameMention, first_name_gender, gender_of_words, inside_quotes, is_acronym,
                     mention_index, name_chains, name_tokens, name_word, title_words)
@@ -365,10 +372,18 @@ class _Resolution:
     def _named_inside(self, span: Span, head: Token) -> Optional[Entity]:
         """The named maker of a document: a name in its phrase ("a Gallup poll", "a study by Jo Park")."""
         for token in span:
-            mention = self.by_token.get(token.i)
-            if mention is not None and mention.entity.name is not None and token.i != head.i:
-                return mention.entity
+            maker = self._maker(token)
+            if maker is not None and maker.name is not None and token.i != head.i:
+                return maker
         return None
+
+    def _maker(self, token: Token) -> Optional[Entity]:
+        """The entity named at ``token`` if it can make a document: not a place ("an Iowa
+        poll" is a poll of Iowa), a kind of poll ("Exit polls") or a dateline."""
+        mention = self.by_token.get(token.i)
+        if mention is None or mention.label == "GPE" or token.lower_ in DOCUMENT_KINDS or self._dateline(token):
+            return None
+        return mention.entity
 
     def _pronoun(self, head: Token, span: Span) -> Entity:
         lower = head.lower_
@@ -432,7 +447,12 @@ class _Resolution:
             words = self._role_words(head, span)
             found = self._antecedent(head.i, ("person",), gender, window=DESCRIPTION_WINDOW, named_only=True,
                                      reject=lambda entity: _other_party(words, entity))
-        if found is None and (definite or owners or determiner in INDEFINITE or determiner is None):
+        # ahead, for a role that introduces someone: one without "the", one defined by an
+        # "of" phrase ("the head of Sony"), or any in a headline or lede; "a source close to
+        # him" stays unnamed
+        defining = any(c.dep_ == "prep" for c in head.children) or self.paragraph[head.i] <= 1
+        if (found is None and lemma not in ANONYMOUS_NOUNS
+                and (owners or determiner in INDEFINITE or determiner is None or (definite and defining))):
             found = self._introduced_after(head, gender)
         return found
 
@@ -447,7 +467,9 @@ class _Resolution:
             if here - self.sentence[event.token] > DESCRIPTION_WINDOW:
                 break
             entity = event.entity
-            if entity.type == "person" and entity.name is not None and entity not in people:
+            if (entity.type == "person" and entity.name is not None and entity not in people
+                    and (lemma not in HONORIFICS or not entity.titles or lemma in entity.titles)):
+                # "both senators" are not a nominee and a senator
                 people.append(entity)
                 if len(people) == 2:
                     break
@@ -461,9 +483,9 @@ class _Resolution:
 
     def _introduced_after(self, head: Token, gender: Optional[str]) -> Optional[Entity]:
         """The person a description introduces before naming: the first named person
-        mentioned for the first time after ``head``, as a subject, within
-        INTRODUCTION_WINDOW sentences ("Connecticut's tax commissioner says ... ¶ Kevin
-        Sullivan says ..."), who agrees in gender, or None."""
+        mentioned for the first time after ``head``, as a subject, in the
+        INTRODUCTION_WINDOW sentences after its own ("Connecticut's tax commissioner says
+        ... ¶ Kevin Sullivan says ..."), who agrees in gender, or None."""
         here = self.sentence[head.i]
         position = bisect.bisect_right(self.event_tokens, head.i)
         for event in self.events[position:]:
@@ -471,8 +493,10 @@ class _Resolution:
                 break
             entity = event.entity
             token = self.doc[event.token]
+            if self.sentence[event.token] == here:
+                continue  # in its own sentence, a person named after the role is another one
             if (entity.type != "person" or entity.name is None or not event.subject or event.speaker
-                    or token.is_upper or any(s <= token.idx < e for s, e in self.contents)):
+                    or self._dateline(token) or any(s <= token.idx < e for s, e in self.contents)):
                 continue  # not a person spoken of in a content, nor a dateline ("MARLOW BAY —")
             if self.first_named.get(entity.id, event.token) < head.i:
                 continue  # named before: the description did not introduce them
@@ -490,8 +514,8 @@ class _Resolution:
                 continue
             maker = None
             for child in token.children:
-                if child.dep_ in ("compound", "poss", "nmod") and child.i in self.by_token:
-                    maker = self.by_token[child.i].entity
+                if child.dep_ in ("compound", "poss", "nmod") and self._maker(child) is not None:
+                    maker = self._maker(child)
                 elif child.dep_ == "prep" and child.lower_ == "by":
                     agents = [g for g in child.children if g.dep_ == "pobj" and g.i in self.by_token]
                     maker = (self._named_group(agents[0]) or self.by_token[agents[0].i].entity) if agents else maker
@@ -611,6 +635,19 @@ class _Resolution:
             if mention.span.start_char > offset:
                 break
         return None
+
+    def _dateline(self, token: Token) -> bool:
+        """Whether ``token`` is a dateline's place in capitals ("MARLOW BAY —", "WASHINGTON
+        (AP) —"): upper case, in the first words of its line, before a dash, comma or "("."""
+        if not token.is_upper:
+            return False
+        doc = self.doc
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        line_start = self.text.rfind("\n", 0, token.idx) + 1
+        return (end < len(doc) and doc[end].text in ("(", ",", "\u2014", "\u2013", "-", "--")
+                and token.idx - line_start < 40)
 
     # --- relatives ---------------------------------------------------------------------
 

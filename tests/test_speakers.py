@@ -183,6 +183,24 @@ def test_a_description_introduces_the_person_named_right_after_it(parser_nlp):
     assert names(found) == ["Lena Ortiz", "Lena Ortiz", "Lena Ortiz", "Gary Finch", "Gary Finch", None]
 
 
+def test_roles_and_documents_that_name_nobody_stay_unnamed(parser_nlp):
+    # an anonymous source before a named person, a later role that refers back to nobody,
+    # a capitalised dateline, a poll of a state and exit polls
+    text = ("Council vote delayed again\n"
+            "DALE CITY (AP) \u2014 The council put off its vote on the bridge for a third time on Tuesday.\n"
+            "A source close to the council said the delay was planned. Mayor Linda Gomez said she "
+            "regretted it.\n"
+            "Lawmakers argued for an hour. Later the veteran congressman said the bridge was safe.\n"
+            "Tom Hale spoke last.\n"
+            "An Ohio poll found that voters backed the bridge. Exit polls showed the same.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("A source close to the council", "the delay was planned"),
+        ("the veteran congressman", "the bridge was safe"),
+        ("An Ohio poll", "that voters backed the bridge"),
+        ("Exit polls", "the same")])
+    assert names(found) == [None, None, None, None]
+
+
 def test_two_people_together_and_a_name_inside_a_role_phrase(parser_nlp):
     text = ("Sen. Ana Ruiz and Gov. Peter Holm met on Friday. The two leaders said they would meet again.\n"
             "Governor Sam Bell spoke first. His wife and campaign chair Ruth Bell said the race was close. "
