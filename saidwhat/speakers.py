@@ -230,8 +230,6 @@ class _Resolution:
     def source_entity(self, span: Span) -> Entity:
         """Return the entity the source ``span`` refers to (a new unnamed one if none)."""
         head = _head(span, self.by_token)
-        if head.lower_ in RELATIVE_PRONOUNS and head.i > 0 and head.i - 1 in self.by_token:
-            return self.by_token[head.i - 1].entity  # "the Chicago Police Department *which* reported"
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
             described = head.head.head
             if described.dep_ == "attr":  # "Kaine is a former lawyer *who* ...": Kaine
@@ -239,6 +237,8 @@ class _Resolution:
                 if subjects:
                     return self.head_entity(subjects[0], _noun_phrase(subjects[0]))
             return self.head_entity(described, _noun_phrase(described))
+        if head.lower_ in RELATIVE_PRONOUNS and head.i > 0 and head.i - 1 in self.by_token:
+            return self.by_token[head.i - 1].entity  # "the Chicago Police Department *which* reported"
         return self.head_entity(head, span)
 
     def head_entity(self, head: Token, span: Span) -> Entity:
@@ -264,7 +264,8 @@ class _Resolution:
             maker = self._named_inside(span, head)
             if maker is not None:
                 return maker
-            if not any(c.dep_ == "poss" for c in head.children):
+            generic = head.tag_ in ("NNS", "NNPS") and determiner not in DEFINITE  # "exit polls", "polls show"
+            if not generic and not any(c.dep_ == "poss" for c in head.children):
                 made = self._document_maker(head.i, family)  # "the poll" after "a Gallup poll"
                 if made is not None:
                     return made
@@ -535,18 +536,18 @@ class _Resolution:
     def _document_maker(self, token: int, family: str) -> Optional[Entity]:
         """The maker of the document at ``token``, else of the latest document of
         ``family`` before it, else of any document in the sentence before ("a Reuters
-        survey ... The study found"), else of the first of ``family`` in the
-        DOCUMENT_AHEAD paragraphs after it (a headline's "New poll shows ..."), or None."""
+        survey ... The study found"), else, in a headline or lede, of the first of
+        ``family`` in the DOCUMENT_AHEAD paragraphs after it ("New poll shows ..."), or None."""
         here = self.sentence[token]
         for at, kind, maker in reversed(self.documents):
             if at <= token and kind == family:
                 return maker
-        if self.doc[token].tag_ in ("NNS", "NNPS"):
-            return None  # "polls" in general
         for at, kind, maker in reversed(self.documents):
             if at < token and here - self.sentence[at] <= 1:
                 return maker
         paragraph = self.paragraph[token]
+        if paragraph > 1:
+            return None  # only a headline or lede names a document's maker later
         for at, kind, maker in self.documents:
             if at > token and kind == family and self.paragraph[at] - paragraph <= DOCUMENT_AHEAD:
                 return maker

@@ -185,20 +185,25 @@ def test_a_description_introduces_the_person_named_right_after_it(parser_nlp):
 
 def test_roles_and_documents_that_name_nobody_stay_unnamed(parser_nlp):
     # an anonymous source before a named person, a later role that refers back to nobody,
-    # a capitalised dateline, a poll of a state and exit polls
+    # a capitalised dateline, a poll of a state, exit polls, polls in general after a
+    # named poll, and "who" on a group right after a place
     text = ("Council vote delayed again\n"
             "DALE CITY (AP) \u2014 The council put off its vote on the bridge for a third time on Tuesday.\n"
             "A source close to the council said the delay was planned. Mayor Linda Gomez said she "
             "regretted it.\n"
             "Lawmakers argued for an hour. Later the veteran congressman said the bridge was safe.\n"
             "Tom Hale spoke last.\n"
-            "An Ohio poll found that voters backed the bridge. Exit polls showed the same.\n")
+            "An Ohio poll found that voters backed the bridge. Exit polls showed the same.\n"
+            "A Gallup poll found that few cared. Polls show that most voters never cross it.\n"
+            "Democrats on Capitol Hill who are worried about the cost have said little.\n")
     found, _ = resolve(parser_nlp, text, [
         ("A source close to the council", "the delay was planned"),
         ("the veteran congressman", "the bridge was safe"),
         ("An Ohio poll", "that voters backed the bridge"),
-        ("Exit polls", "the same")])
-    assert names(found) == [None, None, None, None]
+        ("Exit polls", "the same"),
+        ("Polls", "that most voters never cross it"),
+        ("who", "worried about the cost")])
+    assert names(found) == [None, None, None, None, None, None]
 
 
 def test_two_people_together_and_a_name_inside_a_role_phrase(parser_nlp):
