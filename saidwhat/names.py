@@ -257,10 +257,11 @@ def mentions_text(entity: Entity) -> str:
 
 
 class _Prose:
-    """Where a Doc's names stand in plain prose; its text and sentences are read once."""
+    """Where a Doc's names stand in plain prose; its text, quotation marks and sentences are read once."""
 
     def __init__(self, doc: Doc):
         self.text = doc.text
+        self.quotes = QuoteIndex(self.text)
         self.sentences = list(doc.sents)
         self.starts = [s.start for s in self.sentences]
 
@@ -271,14 +272,28 @@ class _Prose:
         words = [t for t in sent if t.is_alpha and len(t) > 3]
         if len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words):
             return False
-        return not inside_quotes(self.text, token.idx)
+        return not self.quotes.quoted(token.idx)
 
 
-def inside_quotes(text: str, offset: int) -> bool:
-    """True if an odd number of quotation marks stand before ``offset`` on its line of ``text``."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    before = text[line_start:offset]
-    return sum(before.count(mark) for mark in ('"', "\u201c", "\u201d")) % 2 == 1
+class QuoteIndex:
+    """Where a text's quotation marks and line breaks are, to tell in O(log n) whether an
+    offset is inside quotation marks and where its line starts."""
+
+    MARKS = frozenset(('"', "\u201c", "\u201d"))
+
+    def __init__(self, text: str):
+        self.marks = [k for k, ch in enumerate(text) if ch in self.MARKS]
+        self.breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+
+    def line_start(self, offset: int) -> int:
+        """The offset where the line holding ``offset`` starts."""
+        k = bisect.bisect_left(self.breaks, offset)
+        return self.breaks[k - 1] + 1 if k else 0
+
+    def quoted(self, offset: int) -> bool:
+        """True if an odd number of quotation marks stand before ``offset`` on its line."""
+        start = self.line_start(offset)
+        return (bisect.bisect_left(self.marks, offset) - bisect.bisect_left(self.marks, start)) % 2 == 1
 
 
 def _name_tokens(ent: Span) -> List[Token]:

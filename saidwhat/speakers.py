@@ -41,7 +41,7 @@ from spacy.util import minibatch
 
 from .lexicon import (ANONYMOUS_NOUNS, DOCUMENT_KINDS, DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS,
                       PARTY_WORDS, PERSON_NOUNS)
-from .names import (Entity, NameMention, first_name_gender, gender_of_words, inside_quotes, is_acronym,
+from .names import (Entity, NameMention, QuoteIndex, first_name_gender, gender_of_words, is_acronym,
                     mention_index, name_chains, name_tokens, name_word, title_words)
 from .quotes import paragraphs
 from .schema import Attribution, Speaker, TextSpan
@@ -168,6 +168,7 @@ class _Resolution:
             for i in range(sent.start, sent.end):
                 self.sentence[i] = k
         self.text = doc.text
+        self.quotes = QuoteIndex(self.text)
         self.paragraph_spans = paragraphs(self.text)
         starts = [s for s, _ in self.paragraph_spans]
         self.paragraph = [max(0, bisect.bisect_right(starts, t.idx) - 1) for t in doc]
@@ -408,7 +409,7 @@ class _Resolution:
             if found is not None and found.type == "person":
                 found.type = "organization"
             return found if found is not None else self._unnamed(span, head, kind="group")
-        if lower in SINGULAR_FIRST_PERSON and not inside_quotes(self.text, head.idx):
+        if lower in SINGULAR_FIRST_PERSON and not self.quotes.quoted(head.idx):
             author = self._author(head.i)
             if author is not None:
                 return author
@@ -646,9 +647,8 @@ class _Resolution:
         end = token.i + 1
         while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
             end += 1
-        line_start = self.text.rfind("\n", 0, token.idx) + 1
         return (end < len(doc) and doc[end].text in ("(", ",", "\u2014", "\u2013", "-", "--")
-                and token.idx - line_start < 40)
+                and token.idx - self.quotes.line_start(token.idx) < 40)
 
     # --- relatives ---------------------------------------------------------------------
 
@@ -734,7 +734,7 @@ class _Resolution:
             score += SAME_PARAGRAPH_WEIGHT if self.paragraph[event.token] == paragraph else 0.0
             score += GENDER_KNOWN_WEIGHT if gender is not None and entity.gender == gender else 0.0
             score += FREQUENCY_WEIGHT * min(self.counts.get(entity.id, 0), 10)
-            score += QUOTED_WEIGHT if not event.speaker and inside_quotes(self.text, self.doc[event.token].idx) else 0.0
+            score += QUOTED_WEIGHT if not event.speaker and self.quotes.quoted(self.doc[event.token].idx) else 0.0
             if score > best_score:
                 best, best_score = entity, score
         return best

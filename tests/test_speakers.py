@@ -12,7 +12,7 @@ import pytest
 
 from saidwhat.schema import Article, Attribution, TextSpan
 from saidwhat.speaker_scoring import load_annotations, normalise_name, score_speakers, source_form
-from saidwhat.names import name_chains
+from saidwhat.names import QuoteIndex, name_chains
 from saidwhat.speakers import SpeakerResolver
 
 from tests.conftest import EXAMPLE, ROOT, SHARED
@@ -280,6 +280,15 @@ def test_a_surname_two_people_share_is_the_one_named_more_often(parser_nlp):
     assert [(m.text, m.entity.name) for m in mentions if m.entity.type == "person"] == [
         ("Bill Hart", "Bill Hart"), ("Bill Hart", "Bill Hart"), ("Joan Hart", "Joan Hart"), ("Hart", "Bill Hart")]
     assert mentions[-1].entity.gender == "male"  # "his wife" made neither of them male
+
+
+def test_quote_index_counts_marks_on_the_offsets_line_only():
+    text = 'He said "we are ready" and left, "then" came back.\n\u201cNo,\u201d she said "fine".'
+    index = QuoteIndex(text)
+    assert [index.quoted(text.index(w)) for w in ("ready", "left", "then", "No", "she", "fine")] == [
+        True, False, True, True, False, True]
+    assert index.line_start(text.index("she")) == text.index("\u201cNo")
+    assert index.line_start(text.index("left")) == 0
 
 
 def test_he_after_a_quote_is_its_speaker_not_a_man_it_names(parser_nlp):
