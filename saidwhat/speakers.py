@@ -39,8 +39,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from .lexicon import (ANONYMOUS_NOUNS, DOCUMENT_KINDS, DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS,
-                      PARTY_WORDS, PERSON_NOUNS)
+from .lexicon import (ANONYMOUS_NOUNS, DOCUMENT_KINDS, DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS,
+                      MEDIA_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, PERSON_NOUNS)
 from .names import (Entity, NameMention, QuoteIndex, first_name_gender, gender_of_words, is_acronym,
                     mention_index, name_chains, name_tokens, name_word, title_words)
 from .quotes import paragraphs
@@ -461,7 +461,8 @@ class _Resolution:
     def _pair(self, head: Token, lemma: str) -> Optional[Entity]:
         """Two people spoken of together ("the two men", "both candidates", "the pair"):
         one group of the two named people mentioned last before ``head``, or None."""
-        if lemma not in PAIR_NOUNS and not (_is_person_noun(head) and any(c.lower_ in PAIR_WORDS for c in head.children)):
+        counted = _is_person_noun(head) and any(c.lower_ in PAIR_WORDS for c in head.children)
+        if lemma not in PAIR_NOUNS and not counted:
             return None
         here = self.sentence[head.i]
         people: List[Entity] = []
