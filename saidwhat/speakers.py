@@ -478,7 +478,7 @@ class _Resolution:
                     break
         if len(people) < 2:
             return None
-        people.sort(key=lambda e: min(e.mentions))
+        people.sort(key=lambda e: min(e.mentions, default=(0, 0)))
         key = tuple(e.id for e in people)
         if key not in self.groups:
             self.groups[key] = self._new_entity("group", " and ".join(e.name for e in people))
