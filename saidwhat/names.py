@@ -180,7 +180,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
             surnames.setdefault(mention.words[-1], mention.entity)
     covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
     next_id = 1 + max((m.entity.id for m in mentions), default=0)
-    relatives: Dict[Tuple[str, ...], Entity] = {}
+    namesakes: Dict[Tuple[str, ...], Entity] = {}  # people of a known surname with another first name
     found = []
     for token in doc:
         misparsed = token.pos_ == "NOUN" and token.is_sent_start  # "Trump charges that ..."
@@ -195,10 +195,10 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
         entity = surnames[token.lower_]
         words = tuple(name_word(t) for t in span)
         if len(words) > 1 and not _first_names_agree(words, entity):
-            if words not in relatives:
-                relatives[words] = Entity(id=next_id, type="person", gender=first_name_gender(words[0]))
+            if words not in namesakes:
+                namesakes[words] = Entity(id=next_id, type="person", gender=first_name_gender(words[0]))
                 next_id += 1
-            entity = relatives[words]
+            entity = namesakes[words]
         mention = NameMention(span, words, span.text, "PERSON", entity)
         found.append(mention)
         entity.add_mention(span.start_char, span.end_char)

@@ -440,19 +440,18 @@ class _Resolution:
         if not _is_person_noun(head) or any(o.lower_ in FIRST_PERSON for o in owners):
             return None
         gender = gender_of_words([lemma])
+        words = title_words(t for t in span if t.i <= head.i)  # "the Indiana governor"
+        with_of = any(c.dep_ == "prep" for c in head.children)  # "the head of Sony" defines a new one
         if determiner in INDEFINITE:
-            found = self._titled_after(head, self._role_words(head, span))
+            found = self._titled_after(head, words)
         else:
-            found = self._titled(head, span)
-        if found is None and definite and not any(c.dep_ == "prep" for c in head.children):
-            # "the senator" refers back to the salient person; "the head of Sony" defines a new one
-            words = self._role_words(head, span)
+            found = self._titled(head, words)
+        if found is None and definite and not with_of:  # "the senator": the salient person
             found = self._antecedent(head.i, ("person",), gender, window=DESCRIPTION_WINDOW, named_only=True,
                                      reject=lambda entity: _other_party(words, entity))
         # ahead, for a role that introduces someone: one without "the", one defined by an
-        # "of" phrase ("the head of Sony"), or any in a headline or lede; "a source close to
-        # him" stays unnamed
-        defining = any(c.dep_ == "prep" for c in head.children) or self.paragraph[head.i] <= 1
+        # "of" phrase, or any in a headline or lede; "a source close to him" stays unnamed
+        defining = with_of or self.paragraph[head.i] <= 1
         if (found is None and lemma not in ANONYMOUS_NOUNS
                 and (owners or determiner in INDEFINITE or determiner is None or (definite and defining))):
             found = self._introduced_after(head, gender)
@@ -490,10 +489,7 @@ class _Resolution:
         INTRODUCTION_WINDOW sentences after its own ("Connecticut's tax commissioner says
         ... ¶ Kevin Sullivan says ..."), who agrees in gender, or None."""
         here = self.sentence[head.i]
-        position = bisect.bisect_right(self.event_tokens, head.i)
-        for event in self.events[position:]:
-            if self.sentence[event.token] > here + INTRODUCTION_WINDOW:
-                break
+        for event in self._events_after(head.i, INTRODUCTION_WINDOW):
             entity = event.entity
             token = self.doc[event.token]
             if self.sentence[event.token] == here:
@@ -517,8 +513,8 @@ class _Resolution:
                 continue
             maker = None
             for child in token.children:
-                if child.dep_ in ("compound", "poss", "nmod") and self._maker(child) is not None:
-                    maker = self._maker(child)
+                if child.dep_ in ("compound", "poss", "nmod"):
+                    maker = self._maker(child) or maker
                 elif child.dep_ == "prep" and child.lower_ == "by":
                     agents = [g for g in child.children if g.dep_ == "pobj" and g.i in self.by_token]
                     maker = (self._named_group(agents[0]) or self.by_token[agents[0].i].entity) if agents else maker
@@ -555,11 +551,11 @@ class _Resolution:
                 return maker
         return None
 
-    def _titled(self, head: Token, span: Span) -> Optional[Entity]:
+    def _titled(self, head: Token, words: Set[str]) -> Optional[Entity]:
         """The named person before ``head`` whose titles hold the description's head noun
-        and most of its other words ("the Indiana governor" -> "Republican Indiana Gov. Mike
-        Pence"); ties go to the one mentioned more often, then the nearest."""
-        words = self._role_words(head, span)
+        and most of its other title ``words`` ("the Indiana governor" -> "Republican Indiana
+        Gov. Mike Pence"); ties go to the one mentioned more often, then the nearest; else
+        :meth:`_titled_after`."""
         noun = next(iter(title_words([head])), None)
         best: Optional[Entity] = None
         best_key = None
@@ -575,22 +571,13 @@ class _Resolution:
             best = self._titled_after(head, words)
         return best
 
-    @staticmethod
-    def _role_words(head: Token, span: Span) -> Set[str]:
-        """The title words of a description up to its head ("the Indiana governor")."""
-        return title_words(t for t in span if t.i <= head.i)
-
     def _titled_after(self, head: Token, words: Set[str]) -> Optional[Entity]:
         """The named person right after a description that carries all its title words
         ("The state attorney general said ... Attorney General Eric Schneiderman"),
         in the same or the next sentence, or None."""
-        here = self.sentence[head.i]
         noun = next(iter(title_words([head])), None)
         roles = {w for w in words if w in PERSON_NOUNS} | {noun}
-        position = bisect.bisect_right(self.event_tokens, head.i)
-        for event in self.events[position:]:
-            if self.sentence[event.token] > here + 1:
-                break
+        for event in self._events_after(head.i, 1):
             entity = event.entity
             if entity.type == "person" and entity.name is not None and roles <= entity.titles:
                 return entity
@@ -763,6 +750,15 @@ class _Resolution:
                 at = self.doc[event.token].idx
                 if any(s <= at < e for s, e in excluded):
                     continue
+            yield event
+
+    def _events_after(self, token: int, sentences: int) -> Iterator[_Event]:
+        """The mentions after ``token``, nearest first, up to ``sentences`` sentences
+        after its own."""
+        last = self.sentence[token] + sentences
+        for event in self.events[bisect.bisect_right(self.event_tokens, token):]:
+            if self.sentence[event.token] > last:
+                return
             yield event
 
     def _previous_speaker(self, token: int) -> Optional[Entity]:
