@@ -21,7 +21,7 @@ from saidwhat.brat import load_compartment
 from saidwhat.extractor import find_attributions
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
-from saidwhat.scoring import TokenIndex, format_table, judge, outermost, predictions_from_articles, score
+from saidwhat.scoring import TokenIndex, format_table, judge, predictions_from_articles, score
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
@@ -42,13 +42,14 @@ def by_rule(nlp, gold):
 
 def reliability(gold, articles, bins=10):
     """Return rows ``(low, high, made, mean confidence, share right)`` per confidence bin
-    and the expected calibration error (the made-weighted mean gap)."""
+    over the outermost attributions (those scored) and the expected calibration error
+    (the made-weighted mean gap)."""
     rows = [[0, 0.0, 0] for _ in range(bins)]
     predictions = predictions_from_articles(articles)
     for article in articles:
         text, attrs = gold[article.id]
         right = {i for i, _, ok in judge(TokenIndex(text), attrs, predictions[article.id]) if ok}
-        for i, a in enumerate(article.attributions):
+        for i, a in enumerate(a for a in article.attributions if a.parent is None):
             row = rows[min(int(a.confidence * bins), bins - 1)]
             row[0] += 1
             row[1] += a.confidence
@@ -69,7 +70,7 @@ def main():
     gold = load_compartment(args.gold)
     nlp = load_pipeline(model=args.model)
     start = time.perf_counter()
-    articles = [outermost(a) for a in Extractor(nlp).extract_many(Article(id=k, text=t) for k, (t, _) in gold.items())]
+    articles = list(Extractor(nlp).extract_many(Article(id=k, text=t) for k, (t, _) in gold.items()))
     elapsed = time.perf_counter() - start
     print(format_table(Path(args.gold).name, score(gold, predictions_from_articles(articles))))
     print(f"  {sum(len(a.attributions) for a in articles)} attributions in {elapsed:.1f} s")

@@ -78,10 +78,11 @@ Score attributions against a PolNeAR-style directory (text/ and attributions/),
 with the figures of the reference scorer: who-said-what, quote matching, exact
 content and cue, token-level source/cue/content, recall on direct and indirect gold.
 
-Without --predictions the pipeline is run on the directory's texts first, and
-its outermost attributions are scored: PolNeAR annotates no report inside a
-report, so nested ones (those with a "parent") are left out of the figures and
-of --save-predictions.
+Without --predictions the pipeline is run on the directory's texts first. Only
+the outermost attributions are scored, those at the top of an article's
+"attributions" in saidwhat's JSON (reports inside reports sit under their
+"reports"): PolNeAR annotates no report inside a report, and the reference
+scorer reads the same list, so both give the same figures for a saved file.
 
 examples:
   saidwhat eval ../shared/data/polnear/dev
@@ -341,7 +342,7 @@ def _probability(value: str) -> float:
 def run_eval(args: argparse.Namespace) -> int:
     """``saidwhat eval``: score predictions (given or made now) against gold; print figures."""
     from .brat import load_compartment
-    from .scoring import format_table, load_predictions, outermost, predictions_from_articles, score
+    from .scoring import format_table, load_predictions, predictions_from_articles, score
 
     gold = load_compartment(args.gold)
     if args.predictions:
@@ -350,7 +351,7 @@ def run_eval(args: argparse.Namespace) -> int:
     else:
         extractor = Extractor(_pipeline(args))
         found = extractor.extract_many(Article(id=stem, text=text) for stem, (text, _) in gold.items())
-        articles = [outermost(article) for article in found]
+        articles = list(found)
         predictions = predictions_from_articles(articles)
         name = "saidwhat"
         if args.save_predictions:

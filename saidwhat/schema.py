@@ -187,6 +187,9 @@ class Article:
     extracted from it). ``meta`` keeps whatever else the input carried (author, date,
     url, extra JSONL fields) so nothing given is lost. ``speakers`` lists each speaker
     of the attributions once; an attribution's ``speaker`` is one of them.
+    ``attributions`` holds every attribution in text order, reports inside reports
+    included (their ``parent`` set); on the wire (:meth:`to_dict`) only the outermost
+    are listed, each with the ones inside it under ``"reports"``.
     """
 
     id: str
@@ -205,7 +208,7 @@ class Article:
             out["title"] = self.title
         if self.meta:
             out["meta"] = dict(self.meta)
-        out["attributions"] = [a.to_dict() for a in self.attributions]
+        out["attributions"] = attribution_tree(self.attributions)
         out["speakers"] = [s.to_dict() for s in self.speakers]
         return out
 
@@ -214,7 +217,8 @@ class Article:
         """Read what :meth:`to_dict` wrote; attributions share the article's Speaker objects."""
         speakers = [Speaker.from_dict(s) for s in data.get("speakers", [])]
         by_id = {s.id: s for s in speakers}
-        attributions = [Attribution.from_dict(a) for a in data.get("attributions", [])]
+        records = sorted(_walk(data.get("attributions", [])), key=lambda r: int(r["id"]))
+        attributions = [Attribution.from_dict(r) for r in records]
         for attribution in attributions:
             if attribution.speaker is not None:
                 attribution.speaker = by_id.get(attribution.speaker.id, attribution.speaker)
@@ -226,3 +230,25 @@ class Article:
             meta=dict(data.get("meta") or {}),
             speakers=speakers,
         )
+
+
+def attribution_tree(attributions: List[Attribution]) -> List[Dict[str, Any]]:
+    """Return the records of the outermost ``attributions`` (those without a parent
+    among them), each with its nested ones, as records too, under ``"reports"``.
+
+    A univocal annotation such as PolNeAR's, which gives each word at most one role,
+    compares with the outermost list; the reports inside them are kept, not lost.
+    """
+    records = {a.id: dict(a.to_dict(), reports=[]) for a in attributions}
+    top: List[Dict[str, Any]] = []
+    for attribution in attributions:
+        holder = records.get(attribution.parent) if attribution.parent is not None else None
+        (holder["reports"] if holder is not None else top).append(records[attribution.id])
+    return top
+
+
+def _walk(records: List[Dict[str, Any]]) -> Iterable[Dict[str, Any]]:
+    """Yield each attribution record of a tree and, after it, those under its ``"reports"``."""
+    for record in records:
+        yield record
+        yield from _walk(record.get("reports") or [])

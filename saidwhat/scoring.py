@@ -22,7 +22,6 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import replace
 from typing import Any, Dict, Iterable, List, Set, Tuple, Union
 
 from .brat import ROLES, Compartment, GoldAttribution
@@ -188,17 +187,13 @@ def score(gold: Compartment, predictions: Predictions) -> Dict[str, Any]:
     return result
 
 
-def outermost(article: Article) -> Article:
-    """Return a copy of ``article`` with only its outermost attributions (``parent`` unset).
-
-    PolNeAR gives every word one role and annotates no report inside a report, so the
-    nested attributions are left out of what is scored against it.
-    """
-    return replace(article, attributions=[a for a in article.attributions if a.parent is None])
-
-
 def predictions_from_articles(articles: Iterable[Article]) -> Predictions:
-    """Return the predictions mapping (stem -> attributions as span lists) of ``articles``."""
+    """Return the predictions mapping (stem -> attributions as span lists) of ``articles``.
+
+    Only the outermost attributions are taken, those the wire form lists at the top
+    (:func:`saidwhat.schema.attribution_tree`): PolNeAR gives every word one role and
+    annotates no report inside a report, and the reference scorer reads that list.
+    """
     predictions: Predictions = {}
     for article in articles:
         predictions[article.id] = [
@@ -208,6 +203,7 @@ def predictions_from_articles(articles: Iterable[Article]) -> Predictions:
                 "content": list(a.content.spans),
             }
             for a in article.attributions
+            if a.parent is None
         ]
     return predictions
 

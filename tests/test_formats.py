@@ -165,6 +165,20 @@ def test_jsonl_round_trip():
     assert "—" in lines[0] and "…" in lines[0]  # ensure_ascii=False
 
 
+def test_reports_inside_reports_sit_under_their_parent_on_the_wire():
+    """The outermost attributions are listed, the one inside #3 under its "reports";
+    reading the record back gives the flat list again, in the same order."""
+    story = make_story()
+    record = story.to_dict()
+    assert [a["id"] for a in record["attributions"]] == [1, 2, 3]
+    assert [a["reports"] for a in record["attributions"][:2]] == [[], []]
+    [inner] = record["attributions"][2]["reports"]
+    assert (inner["id"], inner["parent"], inner["content"]["text"], inner["reports"]) == (4, 3, "nothing new", [])
+    again = Article.from_dict(json.loads(json.dumps(record)))
+    assert [(a.id, a.parent) for a in again.attributions] == [(1, None), (2, None), (3, None), (4, 3)]
+    assert again.attributions == story.attributions
+
+
 def test_json_is_one_indented_array():
     articles = [make_story(), make_quiet()]
     out = run(JsonWriter, articles)

@@ -367,6 +367,9 @@ def test_speakers_serialise_in_the_one_schema(hanoi):
     again = Article.from_dict(record)
     assert [a.speaker.name if a.speaker else None for a in again.attributions] == names(hanoi.attributions)
     assert record["attributions"][0]["speaker"]["id"] == record["speakers"][0]["id"] == 1
+    [cnn] = [a for a in record["attributions"] if a["source"] and a["source"]["text"] == "CNN"]
+    assert [a["speaker"]["name"] for a in cnn["reports"]] == ["Donald Trump", "Donald Trump"]
+    assert len(record["attributions"]) == len([a for a in hanoi.attributions if a.parent is None])
 
 
 def test_source_forms_and_name_normalising():

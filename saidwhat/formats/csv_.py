@@ -48,8 +48,9 @@ def format_spans(span: Optional[Dict[str, Any]]) -> str:
 class CsvWriter(Writer):
     """Write a header row now, then a row per attribution of each article.
 
-    Values come from :meth:`Article.to_dict`. The texts come from the spans, so
-    ``include_text`` has no effect. Rows end in ``"\\n"``.
+    Values come from :meth:`Attribution.to_dict`, one row for every attribution,
+    reports inside reports included (their ``parent`` column set). The texts come from
+    the spans, so ``include_text`` has no effect. Rows end in ``"\\n"``.
     """
 
     name = "csv"
@@ -61,9 +62,8 @@ class CsvWriter(Writer):
 
     def write(self, article: Article) -> None:
         """Write a row per attribution (see :data:`COLUMNS`); none for an article without any."""
-        record = article.to_dict(include_text=False)
-        for attribution in record["attributions"]:
-            row = [record["id"], attribution["id"], attribution["kind"], attribution["confidence"]]
+        for attribution in (a.to_dict() for a in article.attributions):
+            row = [article.id, attribution["id"], attribution["kind"], attribution["confidence"]]
             for role in ("source", "cue", "content"):
                 span = attribution[role]
                 row += [span["text"] if span else "", format_spans(span)]
