@@ -53,14 +53,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: float = 0.0,
+def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional[float] = None,
                   model: Union[str, os.PathLike] = DEFAULT_MODEL) -> Language:
     """Load spaCy pipeline ``package`` with paragraph boundaries before its parser, the
     ``saidwhat`` component and then ``saidwhat_speakers`` at the end; return the Language.
 
     ``model`` is a shipped model's name (``accurate``, the default, or ``fast``),
     ``rules`` for the rules alone, or a directory written by ``saidwhat train``;
-    PipelineError if it holds no model.
+    PipelineError if it holds no model. ``min_confidence`` drops attributions below it;
+    ``None`` takes the model's own cut (``saidwhat info`` prints it).
     """
     try:
         nlp = spacy.load(package)

@@ -70,6 +70,8 @@ class TextSpan:
         return cls(tuple((int(s), int(e)) for s, e in data["spans"]), data.get("text", ""))
 
 
+ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
+
 SPEAKER_TYPES = ("person", "organization", "media", "group", "unknown")
 
 

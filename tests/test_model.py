@@ -7,7 +7,7 @@ from saidwhat.errors import PipelineError
 from saidwhat.model.data import align, cue_labels
 from saidwhat.model.neural import MAX_SEGMENT, DocInputs, Settings, Vocab, count_values, segments
 from saidwhat.model.tagger import ModelFound, NeuralModel, TrainingSettings, decode_cues, fit
-from saidwhat.model.training import platt
+from saidwhat.model.training import f1_cut, platt
 
 
 @pytest.fixture(scope="module")
@@ -81,10 +81,21 @@ def test_platt_scaling_fits_outcomes():
     right = [True] * 6 + [False] * 4 + [True] * 2 + [False] * 8
     a, b = platt(raw, right)
     model_a = NeuralModel.__new__(NeuralModel)
-    model_a.calibration = (a, b)
-    assert model_a.calibrated(0.9) == pytest.approx(0.6, abs=0.01)
-    assert model_a.calibrated(0.3) == pytest.approx(0.2, abs=0.01)
+    model_a.calibration = {"indirect": (a, b)}
+    assert model_a.calibrated(0.9, "indirect") == pytest.approx(0.6, abs=0.01)
+    assert model_a.calibrated(0.3, "indirect") == pytest.approx(0.2, abs=0.01)
+    assert model_a.calibrated(0.9, "direct") == pytest.approx(0.9)  # no fit for the kind: raw
     assert platt([], []) == (1.0, 0.0) and platt([0.5, 0.7], [True, True]) == (1.0, 0.0)
+
+
+def test_f1_cut_is_half_the_f1_of_what_it_keeps():
+    # 10 gold; made: 6 sure and right, 4 unsure of which 1 is right.
+    confidence = [0.9] * 6 + [0.2] * 4
+    right = [True] * 6 + [True, False, False, False]
+    # Keeping all: F1 = 2 * 7 / 20 = 0.70, half is 0.35 > 0.2, so the unsure go;
+    # keeping the 6: F1 = 2 * 6 / 16 = 0.75, half 0.375 keeps them (stable).
+    assert f1_cut(confidence, right, 10) == 0.38
+    assert f1_cut([], [], 0) == 0.0
 
 
 def test_a_directory_without_a_model_names_the_missing_files(tmp_path):

@@ -1,4 +1,6 @@
 """The Python API and the spaCy component on real text; long articles in pieces."""
+import json
+
 import spacy
 
 import saidwhat
@@ -50,6 +52,15 @@ def test_component_added_to_a_spacy_pipeline_sets_doc_attributions():
 def test_min_confidence_filters(nlp):
     strict = saidwhat.load_pipeline(min_confidence=0.99)
     assert Extractor(strict).extract(REPORT).attributions == []
+
+
+def test_the_default_cut_is_the_models_own(nlp, rules_nlp):
+    finder = nlp.get_pipe("saidwhat")
+    meta = json.loads((finder.model.directory / "meta.json").read_text(encoding="utf-8"))
+    assert finder.min_confidence == finder.model.min_confidence == meta["min_confidence"]
+    assert 0.2 < finder.min_confidence < 0.5
+    assert rules_nlp.get_pipe("saidwhat").min_confidence == 0.0
+    assert saidwhat.load_pipeline(min_confidence=0.0).get_pipe("saidwhat").min_confidence == 0.0
 
 
 def test_split_text_cuts_at_paragraphs_then_sentences():

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..errors import PipelineError
 from ..extractor import Found
+from ..schema import ATTRIBUTION_KINDS
 from ..sources import implied_source
 from . import DEFAULT_EPOCHS
 from .data import GoldTokens, cue_labels, runs
@@ -54,8 +55,10 @@ DUPLICATE_DICE = 0.5
 
 @dataclass
 class ModelFound(Found):
-    """A :class:`~saidwhat.extractor.Found` made by the model, with its calibrated probability."""
+    """A :class:`~saidwhat.extractor.Found` made by the model, with its raw and its
+    calibrated probability."""
 
+    raw: float = 1.0
     probability: float = 1.0
 
     @property
@@ -79,16 +82,21 @@ class TrainingSettings:
 class NeuralModel:
     """A trained network with its vocabulary and settings; ``meta`` is its training record.
 
-    ``calibration`` holds ``(a, b)``: a prediction's confidence is
-    ``sigmoid(a * logit(raw) + b)`` of its raw probability.
+    ``calibration`` maps each kind of content (``"direct"``, ``"mixed"``,
+    ``"indirect"``) to ``(a, b)``: a prediction's confidence is
+    ``sigmoid(a * logit(raw) + b)`` of its raw probability. Quoted contents are
+    right more often than their raw probability says, so each kind has its own.
+    ``min_confidence`` is the cut the model suggests (fitted on dev by
+    ``saidwhat train``), the default of the ``saidwhat`` component.
     """
 
     def __init__(self, net: AttributionNet, vocab: Vocab, meta: Optional[dict] = None,
-                 calibration: Tuple[float, float] = (1.0, 0.0)):
+                 calibration: Optional[Dict[str, Tuple[float, float]]] = None, min_confidence: float = 0.0):
         self.net = net
         self.vocab = vocab
         self.meta = meta or {}
-        self.calibration = calibration
+        self.calibration = dict(calibration or {})
+        self.min_confidence = min_confidence
         self.directory: Optional[Path] = None
         self.indirect_cue_threshold = INDIRECT_CUE_THRESHOLD
         self.net.eval()
@@ -105,7 +113,8 @@ class NeuralModel:
         state = {k: v.half() if v.is_floating_point() else v for k, v in self.net.state_dict().items()}
         torch.save(state, directory / WEIGHTS)
         meta = dict(self.meta, settings=asdict(self.net.settings), vocab=self.vocab.tables,
-                    calibration=list(self.calibration))
+                    calibration={kind: list(ab) for kind, ab in self.calibration.items()},
+                    min_confidence=self.min_confidence)
         (directory / META).write_text(json.dumps(meta, indent=0, sort_keys=True), encoding="utf-8")
 
     @classmethod
@@ -123,13 +132,18 @@ class NeuralModel:
             net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as err:
             raise PipelineError(f"{directory}: cannot read the model: {err} ({hint})") from err
-        model = cls(net, vocab, meta, tuple(meta.pop("calibration", (1.0, 0.0))))
+        calibration = meta.pop("calibration", {})
+        if isinstance(calibration, list):  # one (a, b) for every kind, as models before 0.5 wrote it
+            calibration = {kind: calibration for kind in ATTRIBUTION_KINDS}
+        model = cls(net, vocab, meta, {kind: tuple(ab) for kind, ab in calibration.items()},
+                    float(meta.pop("min_confidence", 0.0)))
         model.directory = directory
         return model
 
-    def calibrated(self, raw: float) -> float:
-        """Return the calibrated confidence of a raw probability."""
-        a, b = self.calibration
+    def calibrated(self, raw: float, kind: str) -> float:
+        """Return the calibrated confidence of a raw probability for a content of ``kind``
+        (one of :data:`ATTRIBUTION_KINDS`); uncalibrated kinds keep ``raw``."""
+        a, b = self.calibration.get(kind, (1.0, 0.0))
         p = min(max(raw, 1e-6), 1 - 1e-6)
         return 1 / (1 + math.exp(-(a * math.log(p / (1 - p)) + b)))
 
@@ -201,15 +215,17 @@ class NeuralModel:
         quotes = [q for q in x.feats.quotations if any(s < q.end and q.start < e for s, e in offsets)]
         if not quotes and cue_p < self.indirect_cue_threshold:
             return None
-        return ModelFound(
+        found = ModelFound(
             content=offsets,
             cue=_offsets(doc, cue),
             source=source_offsets,
             rule=RULE,
             cue_token=head.i,
             quotes=quotes,
-            probability=self.calibrated(cue_p * content_p),
+            raw=cue_p * content_p,
         )
+        found.probability = self.calibrated(found.raw, found.kind(doc.text))
+        return found
 
 
 def trim_cue(doc: Doc, cue: List[int], taken: set) -> List[int]:

@@ -3,7 +3,8 @@
 A PolNeAR directory holds the compartments ``train/`` and, optionally, ``dev/``
 (each with ``text/`` and ``attributions/``). Texts are parsed with the project pipeline
 minus its ``saidwhat`` component. The network is trained on train; on dev the model's
-confidences are calibrated (Platt scaling over the raw probabilities) and the rules,
+confidences are calibrated (Platt scaling over the raw probabilities, per kind of
+content), the model's minimum confidence is fitted, and the rules,
 the model and the model with the rules are scored.
 """
 from __future__ import annotations
@@ -23,7 +24,9 @@ from spacy.tokens import Doc
 from ..brat import Compartment, load_compartment
 from ..errors import GoldDataError
 from ..extractor import Found
+from ..nesting import nest
 from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
+from ..schema import ATTRIBUTION_KINDS
 from ..scoring import TokenIndex, judge, score
 from . import DEFAULT_EPOCHS, MODEL_NAMES
 from .data import align, parse_gold
@@ -120,28 +123,63 @@ def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compa
 
 def calibrate_and_score(nlp: Language, gold: Compartment, model: NeuralModel,
                         encoder: Optional[TokenEncoder]) -> Dict[str, Dict[str, Any]]:
-    """Fit ``model``'s calibration on ``gold`` and return the scores there of the rules
-    (``rules``), the model alone (``model``) and the model with the rules (``model + rules``)."""
+    """Fit ``model``'s calibration and minimum confidence on ``gold`` and return the
+    scores there of the rules (``rules``), the model alone (``model``) and the model
+    with the rules (``model + rules``, what ``--model`` runs, before the cut).
+
+    The calibration is one Platt fit per kind of content over the model's outermost
+    attributions in the combined output, "right" meaning who-said-what correct; the
+    cut is :func:`f1_cut` of every outermost attribution's confidence.
+    """
     logger.info("parsing %d dev articles", len(gold))
     docs = parse_gold(nlp, gold)
     stems = list(docs)
     texts = [docs[s].text for s in stems]
     inputs = prepare([docs[s] for s in stems], encoder)
-    model.calibration = (1.0, 0.0)
+    model.calibration = {}
     found = model.predict(inputs)
-    combined = [combine(x.rules, f) for x, f in zip(inputs, found)]
-    raw, right = [], []
+    combined = [[f for f in nest(x.doc, combine(x.rules, items)) if f.parent is None]
+                for x, items in zip(inputs, found)]
+    raw: Dict[str, List[float]] = {kind: [] for kind in ATTRIBUTION_KINDS}
+    right: Dict[str, List[bool]] = {kind: [] for kind in ATTRIBUTION_KINDS}
+    judged = []
     for stem, text, items in zip(stems, texts, combined):
         correct = _correct(text, gold[stem][1], items)
-        for k, item in enumerate(items):
+        judged.extend(zip(items, correct))
+        for item, ok in zip(items, correct):
             if isinstance(item, ModelFound):
-                raw.append(item.probability)
-                right.append(correct[k])
-    model.calibration = platt(raw, right)
-    logger.info("calibration a=%.3f b=%.3f over %d predictions", *model.calibration, len(raw))
-    # The scores do not read confidences, and calibration is monotone: no second prediction.
+                raw[item.kind(text)].append(item.raw)
+                right[item.kind(text)].append(ok)
+    model.calibration = {kind: platt(raw[kind], right[kind]) for kind in ATTRIBUTION_KINDS}
+    for kind, (a, b) in model.calibration.items():
+        logger.info("calibration of %s contents a=%.3f b=%.3f over %d predictions", kind, a, b, len(raw[kind]))
+    for stem, text, items in zip(stems, texts, combined):
+        for item in items:
+            if isinstance(item, ModelFound):
+                item.probability = model.calibrated(item.raw, item.kind(text))
+    model.min_confidence = f1_cut([item.confidence for item, _ in judged], [ok for _, ok in judged],
+                                  sum(len(attrs) for _, attrs in gold.values()))
+    logger.info("minimum confidence %.3f", model.min_confidence)
     by_name = {"rules": [x.rules for x in inputs], "model": found, "model + rules": combined}
     return {name: score(gold, dict(zip(stems, map(_spans, lists)))) for name, lists in by_name.items()}
+
+
+def f1_cut(confidence: Sequence[float], right: Sequence[bool], n_gold: int, rounds: int = 20) -> float:
+    """Return the confidence below which an attribution lowers the expected F1.
+
+    Dropping an attribution that is right with probability p changes F1 = 2 tp /
+    (made + gold) for the better exactly when p < F1 / 2, so the cut is half the F1
+    of what it keeps (``confidence`` and ``right`` of each attribution made, against
+    ``n_gold`` gold ones), found by iterating from no cut; rounded to 0.01.
+    """
+    cut = 0.0
+    for _ in range(rounds):
+        kept = [ok for p, ok in zip(confidence, right) if p >= cut]
+        new = round(sum(kept) / (len(kept) + n_gold), 2) if kept or n_gold else 0.0
+        if new == cut:
+            break
+        cut = new
+    return cut
 
 
 def _correct(text: str, gold: Sequence[Any], items: Sequence[Found]) -> List[bool]:
