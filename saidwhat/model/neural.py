@@ -103,11 +103,12 @@ def token_values(doc: Doc) -> Dict[str, List[str]]:
 
 
 class DocInputs:
-    """Everything the network reads of one Doc, computed once: stage-1 field indices and
-    flags, the rules' attributions, and (for the accurate model) encoder vectors."""
+    """Everything the network reads of one Doc, computed once: its text, stage-1 field
+    indices and flags, the rules' attributions, and (for the accurate model) encoder vectors."""
 
     def __init__(self, doc: Doc, vectors: Optional[numpy.ndarray] = None):
         self.doc = doc
+        self.text = doc.text
         self.feats = DocFeatures(doc)
         self.rules = find_attributions(doc)
         self.rule_tokens = [self._tokens(f) for f in self.rules]

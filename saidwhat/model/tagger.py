@@ -224,7 +224,7 @@ class NeuralModel:
             quotes=quotes,
             raw=cue_p * content_p,
         )
-        found.probability = self.calibrated(found.raw, found.kind(doc.text))
+        found.probability = self.calibrated(found.raw, found.kind(x.text))
         return found
 
 
