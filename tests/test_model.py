@@ -7,6 +7,7 @@ from saidwhat.errors import PipelineError
 from saidwhat.model.data import align, cue_labels
 from saidwhat.model.neural import MAX_SEGMENT, DocInputs, Settings, Vocab, count_values, segments
 from saidwhat.model.tagger import ModelFound, NeuralModel, TrainingSettings, decode_cues, fit
+from saidwhat.model.repair import is_passive_target
 from saidwhat.model.training import f1_cut, platt
 
 
@@ -101,3 +102,20 @@ def test_f1_cut_is_half_the_f1_of_what_it_keeps():
 def test_a_directory_without_a_model_names_the_missing_files(tmp_path):
     with pytest.raises(PipelineError, match="weights.pt and meta.json"):
         NeuralModel.load(tmp_path)
+
+
+@pytest.mark.parametrize("sentence, cue, source, target", [
+    ("The harbor master was accused of hiding the survey.", "accused", "master", True),
+    ("Asked about the fire, the mayor said the pier was safe.", "Asked", "mayor", True),
+    ("Ms. Lund chairs the board and has been mentioned as a candidate.", "mentioned", "Lund", True),
+    ("The mayor was told that the pier was safe.", "told", "mayor", True),
+    ("The mayor is reported to have said that the pier was safe.", "reported", "mayor", False),
+    ("The mayor was quoted as saying that the pier was safe.", "quoted", "mayor", False),
+    ("The mayor was accused by the union of hiding the survey.", "accused", "mayor", False),
+    ("The fishermen were frustrated that the pier was closed.", "frustrated", "fishermen", False),
+])
+def test_passive_subject_of_a_speech_verb_is_not_its_source(parser_nlp, sentence, cue, source, target):
+    doc = parser_nlp(sentence)
+    [cue_token] = [t for t in doc if t.text == cue]
+    [source_token] = [t for t in doc if t.text == source]
+    assert is_passive_target(cue_token, [source_token.i]) is target

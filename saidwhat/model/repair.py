@@ -4,8 +4,10 @@ The network tags tokens; a few of its mistakes are plain from the parse and are 
 here: the person a cue is addressed to is not its content ("Kim told *an American
 journalist* ... that he was willing"), and a passive participle hanging on a noun with no
 agent ("a reporter *believed* to be the first") is a hedge of the writer's, not anyone's
-attribution; and a short paragraph ending in a colon is a heading that introduces what
-follows ("Experts worry about next steps:"), not a report of its own.
+attribution; a short paragraph ending in a colon is a heading that introduces what
+follows ("Experts worry about next steps:"), not a report of its own; and the passive
+subject of a speech verb is the one spoken of or to ("*He* has been criticized for"),
+not its source.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import List, Optional
 
 from spacy.tokens import Doc, Token
 
+from ..cues import QUOTING
 from ..lexicon import PERSON_NOUNS
 from .features import DocFeatures
 
@@ -33,6 +36,26 @@ def is_hedge(cue: Token) -> bool:
     following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     return (cue.tag_ in ("VBN", "VBD") and cue.dep_ in ("acl", "advcl") and following is not None
             and following.lower_ == "to" and cue.i > 0 and cue.doc[cue.i - 1].text == ",")
+
+
+def is_passive_target(cue: Token, source: List[int]) -> bool:
+    """True when ``source`` (token indices) holds the passive subject of ``cue``, a verb
+    of speech or report with no "by" agent: the person criticized, accused or asked
+    ("*Quiros* was accused of", "Asked about it, *Clinton* said"), where PolNeAR gives no
+    source. A subject raised into a report of its own ("*he* is reported to have said",
+    "was quoted as saying") is the speaker, and feelings ("protesters were
+    frustrated") are not verbs of speech."""
+    if cue.lemma_.lower() not in QUOTING or cue.tag_ != "VBN":
+        return False
+    for child in cue.children:
+        if child.dep_ in ("agent", "xcomp", "nsubj") or (
+                child.dep_ == "prep" and child.lower_ == "as" and any(c.tag_ == "VBG" for c in child.children)):
+            return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    shared = cue.dep_ == "advcl" or (cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children))
+    if not subjects and shared:  # "Asked about it, Clinton said"; "He is ... and has been mentioned as"
+        subjects = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(cue.doc[i] in subjects for i in source)
 
 
 def repair_content(doc: Doc, cue: Token, content: List[int]) -> Optional[List[int]]:

@@ -28,7 +28,7 @@ from ..sources import implied_source
 from . import DEFAULT_EPOCHS
 from .data import GoldTokens, cue_labels, runs
 from .features import cue_head, window
-from .repair import in_heading, is_hedge, repair_content
+from .repair import in_heading, is_hedge, is_passive_target, repair_content
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
                      Vocab, cue_batch, pad_docs)
 
@@ -212,6 +212,8 @@ class NeuralModel:
         head = cue_head(doc, cue)
         offsets = [_offsets(doc, run) for run in fragments]
         source_offsets = _offsets(doc, source) if source else implied_source(head, tuple(offsets))
+        if source_offsets and is_passive_target(head, _tokens(doc, source_offsets)):
+            source_offsets = None
         quotes = [q for q in x.feats.quotations if any(s < q.end and q.start < e for s, e in offsets)]
         if not quotes and cue_p < self.indirect_cue_threshold:
             return None
@@ -342,6 +344,12 @@ def _offsets(doc: Doc, tokens: Sequence[int]) -> Tuple[int, int]:
     """Return the character offsets from the first to the last of ``tokens``."""
     last = doc[tokens[-1]]
     return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
+def _tokens(doc: Doc, offsets: Tuple[int, int]) -> List[int]:
+    """Return the indices of the tokens of ``doc`` that the character ``offsets`` overlap."""
+    span = doc.char_span(offsets[0], offsets[1], alignment_mode="expand")
+    return list(range(span.start, span.end)) if span is not None else []
 
 
 def _fragments(doc: Doc, content_runs: List[List[int]]) -> List[List[int]]:
