@@ -164,7 +164,8 @@ class NeuralModel:
                 for row, x in enumerate(docs):
                     cues = decode_cues(x.doc, cue_p[row])
                     tokens = {i for cue, _ in cues for i in cue}
-                    items += [(row, x, cue, tokens - set(cue), p) for cue, p in cues]
+                    items += [(row, x, cue, tokens - set(cue), p) for cue, p in cues
+                              if p >= self.indirect_cue_threshold or _quoted_window(x, cue)]
                 # Cues with windows of like length share a chunk (less padding); the
                 # attributions are kept in the order of the cues.
                 order = sorted(range(len(items)), key=lambda k: len(window(items[k][1].feats, items[k][2])))
@@ -344,6 +345,16 @@ def _offsets(doc: Doc, tokens: Sequence[int]) -> Tuple[int, int]:
     """Return the character offsets from the first to the last of ``tokens``."""
     last = doc[tokens[-1]]
     return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
+def _quoted_window(x: DocInputs, cue: List[int]) -> bool:
+    """True when a quotation overlaps the window stage 2 tags for ``cue``. A cue below
+    the indirect threshold with none there can only give an indirect content, which
+    :meth:`NeuralModel._attribution` would refuse, so stage 2 need not run for it."""
+    span = window(x.feats, cue)
+    start, last = x.doc[span.start], x.doc[span.stop - 1]
+    end = last.idx + len(last.text)
+    return any(q.start < end and start.idx < q.end for q in x.feats.quotations)
 
 
 def _tokens(doc: Doc, offsets: Tuple[int, int]) -> List[int]:
