@@ -54,14 +54,14 @@ def test_eval_of_saved_predictions_prints_the_reference_table(attrscore, polnear
 
 def test_default_model_keeps_its_dev_figures(dev_run):
     """Regression floors a little under what the shipped accurate model measured on dev
-    (docs/model.md: who-said-what F1 0.743, quote F1 0.812, exact cue 0.679, direct
-    recall 0.915, indirect 0.654)."""
+    with its cut (docs/model.md: who-said-what F1 0.751, quote F1 0.814, exact cue 0.685,
+    direct recall 0.915, indirect 0.641)."""
     ours, _ = dev_run
-    assert ours["who_said_what"]["f1"] >= 0.735
-    assert ours["quote"]["f1"] >= 0.80
-    assert ours["exact_cue"]["f1"] >= 0.67
+    assert ours["who_said_what"]["f1"] >= 0.745
+    assert ours["quote"]["f1"] >= 0.805
+    assert ours["exact_cue"]["f1"] >= 0.68
     assert ours["recall_direct"] >= 0.91
-    assert ours["recall_indirect"] >= 0.64
+    assert ours["recall_indirect"] >= 0.63
 
 
 def test_eval_refuses_a_directory_that_is_not_polnear(tmp_path, capsys):

@@ -201,9 +201,11 @@ class NeuralModel:
         if is_hedge(head) or not content or in_heading(x.feats, content):
             return None
         content_p = float(numpy.mean([probs[i - span.start, c] for i in content]))
-        content = repair_content(doc, head, content)
-        if not content:
+        repaired = repair_content(doc, head, content)
+        if not repaired:
             return None
+        if repaired != content:  # the parse's content, not the network's: the cue's probability alone
+            content, content_p = repaired, 1.0
         fragments = _fragments(doc, runs(content))
         if not fragments:
             return None
