@@ -94,6 +94,7 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
         text, gold_attributions = gold[article.id]
         notes = annotations[article.id]
         predicted = predictions_from_articles([article])[article.id]
+        scored = [a for a in article.attributions if a.parent is None]  # those predicted lists
         matched = {j: i for i, j, _ in judge(TokenIndex(text), gold_attributions, predicted)}
         for j, attribution in enumerate(gold_attributions):
             if not attribution["source"]:
@@ -103,8 +104,8 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
                 continue
             speaker = found_source = None
             if j in matched:
-                speaker = article.attributions[matched[j]].speaker
-                found_source = article.attributions[matched[j]].source
+                speaker = scored[matched[j]].speaker
+                found_source = scored[matched[j]].source
             got = speaker.name if speaker is not None else None
             if note.get("name") is None:
                 if j in matched:

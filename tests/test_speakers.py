@@ -402,6 +402,11 @@ def test_speaker_scoring_counts_found_and_right(polnear_dev, parser_nlp):
     right = sum(normalise_name(a.speaker.name if a.speaker else None) == normalise_name(n["name"])
                 for a, (_, n) in zip(attributions, pairs) if n["name"] is not None)
     assert result["all"]["right"] == right
+    # A report inside a report is not scored (PolNeAR has none): one listed first changes nothing.
+    inner = Attribution(id=len(attributions) + 1, kind="indirect", content=attributions[-1].content,
+                        parent=attributions[-1].id)
+    again = score_speakers(gold, annotations, [Article(id=stem, text=text, attributions=[inner] + attributions)])
+    assert again == result
 
 
 def test_a_first_name_keeps_two_people_of_one_surname_apart(parser_nlp):
