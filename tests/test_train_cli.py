@@ -44,7 +44,7 @@ def test_train_writes_a_complete_model_with_its_meta(trained):
     meta = json.loads((trained / "meta.json").read_text())
     assert meta["articles"] == 2 and meta["seed"] == 7 and meta["kind"] == "fast"
     assert meta["training"]["epochs"] == 2 and meta["settings"]["encoder_dim"] == 0
-    assert set(meta["dev"]) == {"rules", "model", "model + rules"}
+    assert set(meta["dev"]) == {"rules", "model", "model + rules", "model + rules, cut"}
 
 
 def test_train_accurate_prints_dev_tables(polnear_train, polnear_dev, tmp_path, capsys):

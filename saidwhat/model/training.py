@@ -125,7 +125,8 @@ def calibrate_and_score(nlp: Language, gold: Compartment, model: NeuralModel,
                         encoder: Optional[TokenEncoder]) -> Dict[str, Dict[str, Any]]:
     """Fit ``model``'s calibration and minimum confidence on ``gold`` and return the
     scores there of the rules (``rules``), the model alone (``model``) and the model
-    with the rules (``model + rules``, what ``--model`` runs, before the cut).
+    with the rules before and after the cut (``model + rules``; ``model + rules, cut``
+    is what ``--model`` runs).
 
     The calibration is one Platt fit per kind of content over the model's outermost
     attributions in the combined output, "right" meaning who-said-what correct; the
@@ -160,7 +161,9 @@ def calibrate_and_score(nlp: Language, gold: Compartment, model: NeuralModel,
     model.min_confidence = f1_cut([item.confidence for item, _ in judged], [ok for _, ok in judged],
                                   sum(len(attrs) for _, attrs in gold.values()))
     logger.info("minimum confidence %.3f", model.min_confidence)
-    by_name = {"rules": [x.rules for x in inputs], "model": found, "model + rules": combined}
+    cut = [[f for f in items if f.confidence >= model.min_confidence] for items in combined]
+    by_name = {"rules": [x.rules for x in inputs], "model": found, "model + rules": combined,
+               "model + rules, cut": cut}
     return {name: score(gold, dict(zip(stems, map(_spans, lists)))) for name, lists in by_name.items()}
 
 
