@@ -6,7 +6,7 @@ from saidwhat.brat import load_compartment
 from saidwhat.errors import PipelineError
 from saidwhat.model.data import align, cue_labels
 from saidwhat.model.neural import MAX_SEGMENT, DocInputs, Settings, Vocab, count_values, segments
-from saidwhat.model.tagger import ModelFound, NeuralModel, TrainingSettings, decode_cues, fit
+from saidwhat.model.tagger import ModelFound, NeuralModel, TrainingSettings, content_fragments, decode_cues, fit
 from saidwhat.model.repair import is_passive_target
 from saidwhat.model.training import f1_cut, platt
 
@@ -119,3 +119,15 @@ def test_passive_subject_of_a_speech_verb_is_not_its_source(parser_nlp, sentence
     [cue_token] = [t for t in doc if t.text == cue]
     [source_token] = [t for t in doc if t.text == source]
     assert is_passive_target(cue_token, [source_token.i]) is target
+
+
+def test_a_content_does_not_end_on_an_article_or_a_coordinator(parser_nlp):
+    doc = parser_nlp("The mayor complained about the pier the morning after the storm, and the council said "
+                     "the repairs would take years and cost millions.\n")
+    the = [t.i for t in doc if t.text == "the"]
+    last_and = [t.i for t in doc if t.text == "and"][-1]
+    runs = [list(range(the[0], the[1] + 1)), list(range(the[-1], last_and + 1))]
+    assert [doc[r[0]:r[-1] + 1].text for r in content_fragments(doc, runs)] == ["the pier the morning",
+                                                                         "the repairs would take years"]
+    quoted = parser_nlp('He said the plan was "bold and" then stopped.\n')
+    assert content_fragments(quoted, [list(range(2, 9))]) == [list(range(2, 9))]  # the speaker's own words stay

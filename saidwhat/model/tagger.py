@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..errors import PipelineError
 from ..extractor import Found
+from ..quotes import QUOTE_MARKS
 from ..schema import ATTRIBUTION_KINDS
 from ..sources import implied_source
 from . import DEFAULT_EPOCHS
@@ -206,7 +207,7 @@ class NeuralModel:
             return None
         if repaired != content:  # the parse's content, not the network's: the cue's probability alone
             content, content_p = repaired, 1.0
-        fragments = _fragments(doc, runs(content))
+        fragments = content_fragments(doc, runs(content))
         if not fragments:
             return None
         sources = runs([i for i, label in zip(span, labels) if label == s and not doc[i].is_space])
@@ -365,9 +366,38 @@ def _tokens(doc: Doc, offsets: Tuple[int, int]) -> List[int]:
     return list(range(span.start, span.end)) if span is not None else []
 
 
-def _fragments(doc: Doc, content_runs: List[List[int]]) -> List[List[int]]:
-    """Drop content runs of punctuation only; keep the rest."""
-    return [run for run in content_runs if any(not doc[i].is_punct for i in run)]
+# Words a content never ends on: a coordinator leads into what was left out, and an
+# article into its noun.
+COORDINATORS = frozenset(("and", "or", "but"))
+ARTICLES = frozenset(("the", "a", "an"))
+
+
+def content_fragments(doc: Doc, content_runs: List[List[int]]) -> List[List[int]]:
+    """Return the content runs less those of punctuation only, each ending on a word
+    that ends something: a last article runs on to the end of its noun phrase ("his mic
+    *the* morning after the debate"), a last coordinator is cut off ("for years,
+    *and*"); not where a quotation mark follows (the speaker's own words)."""
+    out = []
+    for run in content_runs:
+        words = [i for i in run if not doc[i].is_punct and not doc[i].is_space]
+        if not words:
+            continue
+        last = doc[words[-1]]
+        quoted = any(q in doc[i].text for i in run if i > last.i for q in QUOTE_MARKS)
+        if len(words) > 1 and not quoted:
+            if last.lower_ in ARTICLES and last.head.i > last.i and last.head.sent == last.sent:
+                run = _without_trailing_punct(doc, list(range(run[0], last.head.right_edge.i + 1)))
+            elif last.lower_ in COORDINATORS:
+                run = _without_trailing_punct(doc, [i for i in run if i < last.i])
+        out.append(run)
+    return out
+
+
+def _without_trailing_punct(doc: Doc, run: List[int]) -> List[int]:
+    """Return ``run`` less the punctuation and spaces at its end."""
+    while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
+        run = run[:-1]
+    return run
 
 
 def content_chars(found: Found) -> set:
