@@ -21,7 +21,7 @@ from saidwhat.brat import load_compartment
 from saidwhat.extractor import find_attributions
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
-from saidwhat.scoring import TokenIndex, format_table, judge, predictions_from_articles, score
+from saidwhat.scoring import TokenIndex, format_table, judge, predictions_from_articles, score, scored_attributions
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
@@ -49,7 +49,7 @@ def reliability(gold, articles, bins=10):
     for article in articles:
         text, attrs = gold[article.id]
         right = {i for i, _, ok in judge(TokenIndex(text), attrs, predictions[article.id]) if ok}
-        for i, a in enumerate(a for a in article.attributions if a.parent is None):
+        for i, a in enumerate(scored_attributions(article)):
             row = rows[min(int(a.confidence * bins), bins - 1)]
             row[0] += 1
             row[1] += a.confidence

@@ -393,8 +393,8 @@ def run_info(args: argparse.Namespace) -> int:
         training = record.get("training", {})
         print(f"trained         {record.get('trained', '?')} on {record.get('articles', '?')} articles, "
               f"seed {record.get('seed')}, {training.get('epochs', '?')} epochs ({record['directory']})")
-        dev = record.get("dev", {})
-        dev = dev.get("model + rules, cut") or dev.get("model + rules")
+        scores = record.get("dev", {})
+        dev = scores.get("model + rules, cut") or scores.get("model + rules")
         if dev:
             print(f"dev             who_said_what F1 {dev['who_said_what']:.3f}, quote F1 {dev['quote']:.3f}")
     return EXIT_OK

@@ -26,7 +26,7 @@ from typing import Any, Dict, Iterable, List, Set, Tuple, Union
 
 from .brat import ROLES, Compartment, GoldAttribution
 from .errors import PredictionsError
-from .schema import Article
+from .schema import Article, Attribution
 
 TOKEN = re.compile(r"(?P<word>\w+)|[^\w\s]")
 QUOTE_MARKS = frozenset('"\u201c\u201d')
@@ -187,13 +187,17 @@ def score(gold: Compartment, predictions: Predictions) -> Dict[str, Any]:
     return result
 
 
-def predictions_from_articles(articles: Iterable[Article]) -> Predictions:
-    """Return the predictions mapping (stem -> attributions as span lists) of ``articles``.
+def scored_attributions(article: Article) -> List[Attribution]:
+    """Return the attributions of ``article`` that are scored: the outermost ones, those
+    the wire form lists at the top (:func:`saidwhat.schema.attribution_tree`). PolNeAR
+    gives every word one role and annotates no report inside a report, and the
+    reference scorer reads that list."""
+    return [a for a in article.attributions if a.parent is None]
 
-    Only the outermost attributions are taken, those the wire form lists at the top
-    (:func:`saidwhat.schema.attribution_tree`): PolNeAR gives every word one role and
-    annotates no report inside a report, and the reference scorer reads that list.
-    """
+
+def predictions_from_articles(articles: Iterable[Article]) -> Predictions:
+    """Return the predictions mapping (stem -> attributions as span lists) of the
+    :func:`scored_attributions` of ``articles``."""
     predictions: Predictions = {}
     for article in articles:
         predictions[article.id] = [
@@ -202,8 +206,7 @@ def predictions_from_articles(articles: Iterable[Article]) -> Predictions:
                 "cue": list(a.cue.spans) if a.cue else [],
                 "content": list(a.content.spans),
             }
-            for a in article.attributions
-            if a.parent is None
+            for a in scored_attributions(article)
         ]
     return predictions
 

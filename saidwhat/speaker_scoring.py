@@ -22,7 +22,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 from .brat import Compartment
 from .errors import GoldDataError
 from .schema import Article, Offsets
-from .scoring import TokenIndex, judge, predictions_from_articles
+from .scoring import TokenIndex, judge, predictions_from_articles, scored_attributions
 
 FORMS = ("name", "pronoun", "description")
 PRONOUNS = frozenset("""
@@ -94,7 +94,7 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
         text, gold_attributions = gold[article.id]
         notes = annotations[article.id]
         predicted = predictions_from_articles([article])[article.id]
-        scored = [a for a in article.attributions if a.parent is None]  # those predicted lists
+        scored = scored_attributions(article)  # the attributions ``predicted`` lists
         matched = {j: i for i, j, _ in judge(TokenIndex(text), gold_attributions, predicted)}
         for j, attribution in enumerate(gold_attributions):
             if not attribution["source"]:

@@ -141,23 +141,19 @@ def calibrate_and_score(nlp: Language, gold: Compartment, model: NeuralModel,
     found = model.predict(inputs)
     combined = [[f for f in nest(x.doc, combine(x.rules, items)) if f.parent is None]
                 for x, items in zip(inputs, found)]
-    raw: Dict[str, List[float]] = {kind: [] for kind in ATTRIBUTION_KINDS}
-    right: Dict[str, List[bool]] = {kind: [] for kind in ATTRIBUTION_KINDS}
-    judged = []
+    judged = []  # (attribution, right)
+    made = []  # (model attribution, kind of content, right)
     for stem, text, items in zip(stems, texts, combined):
         correct = _correct(text, gold[stem][1], items)
         judged.extend(zip(items, correct))
-        for item, ok in zip(items, correct):
-            if isinstance(item, ModelFound):
-                raw[item.kind(text)].append(item.raw)
-                right[item.kind(text)].append(ok)
-    model.calibration = {kind: platt(raw[kind], right[kind]) for kind in ATTRIBUTION_KINDS}
-    for kind, (a, b) in model.calibration.items():
-        logger.info("calibration of %s contents a=%.3f b=%.3f over %d predictions", kind, a, b, len(raw[kind]))
-    for stem, text, items in zip(stems, texts, combined):
-        for item in items:
-            if isinstance(item, ModelFound):
-                item.probability = model.calibrated(item.raw, item.kind(text))
+        made.extend((item, item.kind(text), ok) for item, ok in zip(items, correct) if isinstance(item, ModelFound))
+    for kind in ATTRIBUTION_KINDS:
+        raw, right = [m.raw for m, k, _ in made if k == kind], [ok for _, k, ok in made if k == kind]
+        model.calibration[kind] = platt(raw, right)
+        logger.info("calibration of %s contents a=%.3f b=%.3f over %d predictions", kind, *model.calibration[kind],
+                    len(raw))
+    for item, kind, _ in made:
+        item.probability = model.calibrated(item.raw, kind)
     model.min_confidence = f1_cut([item.confidence for item, _ in judged], [ok for _, ok in judged],
                                   sum(len(attrs) for _, attrs in gold.values()))
     logger.info("minimum confidence %.3f", model.min_confidence)
