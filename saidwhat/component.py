@@ -17,6 +17,7 @@ from spacy.util import minibatch
 
 from .circumstances import circumstances
 from .errors import PipelineError
+from .doctext import doc_text
 from .extractor import Found, find_attributions
 from .model import DEFAULT_MODEL, model_path
 from .nesting import nest
@@ -117,7 +118,7 @@ def _confident(items: List[Found], min_confidence: float) -> List[Found]:
 def to_attributions(doc: Doc, found: List[Found]) -> List[Attribution]:
     """Turn the Found records of ``doc`` into schema Attributions numbered from 1, with
     parents, continued quotes and each cue's addressee, setting and means."""
-    text = doc.text
+    text = doc_text(doc)
     number = {id(item): k for k, item in enumerate(found, start=1)}
     out = []
     for k, item in enumerate(found, start=1):

@@ -9,7 +9,7 @@ uses there.
 """
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Optional, Set, Tuple
 
 from spacy.tokens import Token
 
@@ -81,11 +81,15 @@ def reporting_kind(token: Token) -> Optional[str]:
     intention through a clause or an infinitive it governs, else None."""
     if token.pos_ != "VERB":
         return None
-    lemma = token.lemma_.lower()
-    deps = {child.dep_ for child in token.children}
-    if lemma in REPORTING and "ccomp" in deps:
+    return reporting_kind_of(token.lemma_.lower(), {child.dep_ for child in token.children})
+
+
+def reporting_kind_of(lemma: str, child_deps: Set[str]) -> Optional[str]:
+    """Return :func:`reporting_kind` of a verb with lower-cased ``lemma`` whose children
+    are attached by ``child_deps``."""
+    if lemma in REPORTING and "ccomp" in child_deps:
         return "clause"
-    if lemma in INTENDING and "xcomp" in deps:
+    if lemma in INTENDING and "xcomp" in child_deps:
         return "infinitive"
     return None
 

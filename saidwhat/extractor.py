@@ -37,6 +37,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Token
 
+from .doctext import doc_text
 from .cues import QUOTING, REPORTING, according_to, cue_extent, is_speech_verb, nominal_clause, reporting_kind
 from .quotes import QUOTE_MARKS, Quote, find_quotes, paragraphs
 from .schema import Offsets
@@ -138,7 +139,7 @@ class Found:
 
 def find_attributions(doc: Doc) -> List[Found]:
     """Return the attributions in parsed ``doc``, ordered by where their content starts."""
-    text = doc.text  # spaCy joins every token on each access: read it once
+    text = doc_text(doc)
     paras = paragraphs(text)
     turns = _speaker_turns(text, paras)
     direct, orphans = _direct_quotes(doc, text, paras)

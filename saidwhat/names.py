@@ -20,6 +20,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
+from .doctext import doc_text
 from .lexicon import COURTESY, FEMALE, FEMALE_NAMES, HONORIFICS, MALE, MALE_NAMES, MEDIA_WORDS, NAME_STOP, GENERIC_ORG_WORDS
 
 # spaCy entity labels whose mentions can name a speaker, and the speaker type they give.
@@ -260,7 +261,7 @@ class _Prose:
     """Where a Doc's names stand in plain prose; its text, quotation marks and sentences are read once."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotes = QuoteIndex(self.text)
         self.sentences = list(doc.sents)
         self.starts = [s.start for s in self.sentences]

@@ -19,6 +19,7 @@ from typing import List, Optional, Sequence
 
 from spacy.tokens import Doc
 
+from .doctext import doc_text
 from .extractor import Found, reports_within
 from .quotes import QUOTE_MARKS, paragraphs
 from .schema import Offsets
@@ -32,7 +33,7 @@ def nest(doc: Doc, found: Sequence[Found]) -> List[Found]:
     items = list(found)
     _nest_quoted_cues(items)
     items.extend(_inner_reports(doc, items))
-    _continue_quotes(doc.text, items)
+    _continue_quotes(doc_text(doc), items)
     items.sort(key=lambda f: (f.start, f.cue or (0, 0)))
     return items
 

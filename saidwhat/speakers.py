@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
+from .doctext import doc_text
 from .lexicon import (ANONYMOUS_NOUNS, DOCUMENT_KINDS, DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS,
                       MEDIA_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, PERSON_NOUNS)
 from .names import (Entity, NameMention, QuoteIndex, first_name_gender, gender_of_words, is_acronym,
@@ -122,7 +123,7 @@ class SpeakerResolver:
 
     def set_annotations(self, doc: Doc, entities: Sequence[Optional[Entity]]) -> None:
         """Set each attribution's ``speaker`` and ``doc._.speakers`` from resolved ``entities``."""
-        doc._.set(EXTENSION, assign_speakers(doc.text, doc._.attributions or [], entities))
+        doc._.set(EXTENSION, assign_speakers(doc_text(doc), doc._.attributions or [], entities))
 
 
 def assign_speakers(text: str, attributions: Sequence[Attribution],
@@ -167,7 +168,7 @@ class _Resolution:
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 self.sentence[i] = k
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotes = QuoteIndex(self.text)
         self.paragraph_spans = paragraphs(self.text)
         starts = [s for s, _ in self.paragraph_spans]

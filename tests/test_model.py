@@ -5,7 +5,11 @@ import torch
 from saidwhat.brat import load_compartment
 from saidwhat.errors import PipelineError
 from saidwhat.model.data import align, cue_labels
-from saidwhat.model.neural import MAX_SEGMENT, DocInputs, Settings, Vocab, count_values, segments
+from saidwhat.doctext import doc_text
+from saidwhat.cues import reporting_kind
+from saidwhat.model.features import LEXICONS
+from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Settings, Vocab, count_values, segments,
+                                  token_values)
 from saidwhat.model.tagger import ModelFound, NeuralModel, TrainingSettings, content_fragments, decode_cues, fit
 from saidwhat.model.repair import is_passive_target
 from saidwhat.model.training import f1_cut, platt
@@ -41,6 +45,38 @@ def test_segments_cover_each_doc_once_within_the_length_limit(tiny):
         spans = segments(x.doc, x.feats)
         assert [i for s, e in spans for i in range(s, e)] == list(range(len(x.doc)))
         assert all(0 < e - s <= MAX_SEGMENT for s, e in spans)
+
+
+def test_stage_one_indices_read_through_string_keys_are_those_of_the_token_values(tiny):
+    inputs, aligned = tiny
+    vocab = Vocab.build(count_values(inputs[:2], aligned[:2]))  # the third article has unseen words
+    for x in inputs:
+        values = token_values(x.doc)
+        expected = [[vocab.index(name, values[name][i]) for name in FIELDS] for i in range(len(x.doc))]
+        assert x.ids(vocab).tolist() == expected
+    assert any(UNKNOWN in row for row in inputs[2].ids(vocab).tolist())
+
+
+def test_doc_features_read_off_arrays_match_the_doc(tiny):
+    for x in tiny[0]:
+        doc, feats = x.doc, x.feats
+        assert feats.sent_starts == [sent.start for sent in doc.sents]
+        assert feats.heads == [t.head.i for t in doc] and feats.deps == [t.dep_ for t in doc]
+        assert feats.sent_start == [bool(t.is_sent_start) for t in doc]
+        assert feats.newline == [t.is_space and "\n" in t.text for t in doc]
+        paragraph = [sum("\n" in t.text for t in doc[:i]) for i in range(len(doc))]
+        assert feats.para == paragraph
+        for t in doc:
+            kind = reporting_kind(t)
+            assert feats.lexicon_flags(t.i) == ["lex=" + name for name, words in LEXICONS if t.lemma_.lower() in words] \
+                + (["rkind=" + kind] if kind else [])
+
+
+def test_doc_text_is_built_once_and_rebuilt_for_another_doc(parser_nlp):
+    doc = parser_nlp("The mayor said the bridge would reopen.\n\nShe added: \"Soon.\"")
+    assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    other = parser_nlp("The mayor said the bridge would reopen.")
+    assert doc_text(other) == other.text
 
 
 def test_cues_are_decoded_from_token_probabilities(parser_nlp):

@@ -11,9 +11,12 @@ from __future__ import annotations
 from typing import Dict, List, Sequence, Tuple
 
 import numpy
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, ORTH, POS, SENT_START
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from ..cues import INTENDING, NOMINAL, QUOTING, REPORTING, SPEECH, reporting_kind
+from ..doctext import doc_text
+from ..cues import INTENDING, NOMINAL, QUOTING, REPORTING, SPEECH, reporting_kind_of
 from ..quotes import Quote, find_quotes
 
 Features = List[str]
@@ -49,46 +52,49 @@ def bucket_column(distances: numpy.ndarray) -> Column:
     return _BUCKET_LABELS, codes
 
 
-def lexicon_flags(token: Token) -> Features:
-    """Return the cue-lexicon flags of ``token`` (from :mod:`saidwhat.cues`)."""
-    lemma = token.lemma_.lower()
-    flags = []
-    for name, lexicon in (("speech", SPEECH), ("report", REPORTING), ("intend", INTENDING),
-                          ("quoting", QUOTING), ("nominal", NOMINAL)):
-        if lemma in lexicon:
-            flags.append("lex=" + name)
-    kind = reporting_kind(token)
-    if kind:
-        flags.append("rkind=" + kind)
-    return flags
+LEXICONS = (("speech", SPEECH), ("report", REPORTING), ("intend", INTENDING), ("quoting", QUOTING),
+            ("nominal", NOMINAL))
+
+
+def key_strings(doc: Doc, keys: numpy.ndarray, value=None) -> List:
+    """Return, per token, the string of its spaCy string key in ``keys`` (a column of
+    ``Doc.to_array``), or ``value`` of it; each distinct key is looked up once."""
+    unique, inverse = numpy.unique(keys, return_inverse=True)
+    strings = doc.vocab.strings
+    values = [strings[k] if k else "" for k in unique.tolist()]
+    if value is not None:
+        values = [value(v) for v in values]
+    return [values[k] for k in inverse.reshape(-1).tolist()]
 
 
 class DocFeatures:
-    """What both stages need to know about the tokens of one Doc."""
+    """What both stages need to know about the tokens of one Doc, read off its arrays
+    (no Token objects: it runs for every Doc)."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         n = len(doc)
-        self.sent = [0] * n
-        self.sents = list(doc.sents)
-        for k, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sent[i] = k
-        self.para = [0] * n
-        self.para_first = [0]  # the first token of each paragraph
-        para = 0
-        for token in doc:
-            self.para[token.i] = para
-            if "\n" in token.text:
-                para += 1
-                self.para_first.append(token.i + 1)
-        self.quotations = find_quotes(doc.text)
+        columns = doc.to_array([HEAD, DEP, ORTH, LEMMA, POS, IS_SPACE, SENT_START]).reshape(n, 7)
+        self.heads: List[int] = (numpy.arange(n) + columns[:, 0].view(numpy.int64)).tolist()
+        self.deps: List[str] = key_strings(doc, columns[:, 1])
+        self.texts: List[str] = key_strings(doc, columns[:, 2])
+        self.lemmas: List[str] = key_strings(doc, columns[:, 3], str.lower)  # lower-cased
+        self.verb = columns[:, 4] == VERB
+        starts = columns[:, 6].view(numpy.int64) == 1
+        if n:
+            starts[0] = True
+        self.sent_start: List[bool] = starts.tolist()
+        self.sent_starts: List[int] = numpy.flatnonzero(starts).tolist()  # the first token of each sentence
+        self.sent = (numpy.cumsum(starts) - 1).tolist()
+        breaks = numpy.array(["\n" in t for t in self.texts], dtype=bool)
+        self.para = (numpy.cumsum(breaks) - breaks).tolist()
+        self.para_first = [0] + (numpy.flatnonzero(breaks) + 1).tolist()  # the first token of each paragraph
+        self.quotations = find_quotes(doc_text(doc))
         self.quote = self._quote_ids(doc, self.quotations)
-        self.heads = [t.head.i for t in doc]
-        self.deps = [t.dep_ for t in doc]
         # Whether a token is white space, and whether it holds a line break.
-        self.space = [t.is_space for t in doc]
-        self.newline = [t.is_space and "\n" in t.text for t in doc]
+        space = columns[:, 5] == 1
+        self.space: List[bool] = space.tolist()
+        self.newline: List[bool] = (space & breaks).tolist()
         self.children: List[List[int]] = [[] for _ in range(n)]
         for i, head in enumerate(self.heads):
             if head != i:
@@ -97,6 +103,18 @@ class DocFeatures:
         self.sent_array = numpy.array(self.sent, dtype=numpy.int64)
         self.para_array = numpy.array(self.para, dtype=numpy.int64)
         self.quote_array = numpy.array(self.quote, dtype=numpy.int64)
+
+    def lexicon_flags(self, i: int) -> Features:
+        """Return the cue-lexicon flags of token ``i`` (from :mod:`saidwhat.cues`):
+        ``lex=<lexicon>`` for each lexicon its lemma is in, ``rkind=<kind>`` for a verb
+        reporting through a clause or an infinitive."""
+        lemma = self.lemmas[i]
+        flags = ["lex=" + name for name, lexicon in LEXICONS if lemma in lexicon]
+        if self.verb[i]:
+            kind = reporting_kind_of(lemma, {self.deps[c] for c in self.children[i]})
+            if kind:
+                flags.append("rkind=" + kind)
+        return flags
 
     @staticmethod
     def _quote_ids(doc: Doc, quotations: List[Quote]) -> List[int]:
@@ -110,42 +128,71 @@ class DocFeatures:
                         ids[i] = k
         return ids
 
-    def in_quote(self, i: int) -> bool:
-        """Return whether token ``i`` lies in a quotation (marks included)."""
-        return self.quote[i] >= 0
+    def token_flags(self) -> Dict[str, numpy.ndarray]:
+        """Return the per-token binary flags of stage 1 that the Doc alone gives, as
+        boolean columns by name:
 
-    def paragraph_edge(self, i: int) -> Features:
-        """Features for tokens that end their paragraph (``he said:``) or follow a quote
-        at its start (``"..." ― Name``)."""
-        n, space, newline = len(self.doc), self.space, self.newline
-        feats = []
-        j = i + 1
-        while j < n and space[j] and not newline[j]:
-            j += 1
-        if j >= n or newline[j]:
-            feats.append("para_end")
-            k = j + 1
-            if k < n and self.quote[k] >= 0:
-                feats.append("para_end|next_quote")
-        first = self.para_first[self.para[i]]
-        if self.quote[first] >= 0 and self.quote[first] != self.quote[i]:
-            feats.append("para_opens_with_quote")
-        return feats
-
-    def quote_context(self, i: int) -> Features:
-        """Features saying whether a quotation closes just before or opens just after ``i``."""
+        ``lex=<lexicon>``, ``rkind``, ``head_lex=<lexicon>``: the cue lexicons of the
+        token and of its head (:meth:`lexicon_flags`); ``inq``: in a quotation (marks
+        included); ``qbefore`` / ``qafter``: another quotation closes at most 3 tokens
+        before it in its sentence / opens at most 3 tokens after it; ``para_end``: only
+        white space follows it in its paragraph, ``para_end|next_quote`` with a
+        quotation opening the next; ``para_opens_with_quote``: its paragraph opens with
+        another quotation (``"..." ― Name``); ``ccomp+nsubj``: it has a clausal
+        complement and a subject; ``that_clause``: a clause with a marker hangs on it;
+        ``upper``, ``title``, ``sent_start``.
+        """
         n = len(self.doc)
-        feats = []
-        for direction, name in ((-1, "qbefore"), (1, "qafter")):
-            j = i + direction
-            for steps in range(1, 4):
-                if not 0 <= j < n or (direction < 0 and self.sent[j] != self.sent[i]):
-                    break
-                if self.quote[j] >= 0 and self.quote[j] != self.quote[i]:
-                    feats.append(f"{name}={steps}")
-                    break
-                j += direction
-        return feats
+        out: Dict[str, numpy.ndarray] = {}
+        lexicon = [self.lexicon_flags(i) for i in range(n)]
+        for name, _ in LEXICONS:
+            out["lex=" + name] = numpy.array(["lex=" + name in f for f in lexicon], dtype=bool)
+        out["rkind"] = numpy.array([any(x.startswith("rkind=") for x in f) for f in lexicon], dtype=bool)
+        heads = numpy.array(self.heads, dtype=numpy.int64)
+        for name, _ in LEXICONS:
+            out["head_lex=" + name] = out["lex=" + name][heads]
+        quote, sent = self.quote_array, self.sent_array
+        out["inq"] = quote >= 0
+        before, after = numpy.zeros(n, dtype=bool), numpy.zeros(n, dtype=bool)
+        for steps in range(1, 4):
+            if steps >= n:
+                break
+            other = (quote[:-steps] >= 0) & (quote[:-steps] != quote[steps:])  # token i - steps for i >= steps
+            before[steps:] |= other & (sent[:-steps] == sent[steps:])
+            other = (quote[steps:] >= 0) & (quote[steps:] != quote[:-steps])  # token i + steps for i < n - steps
+            after[:-steps] |= other
+        out["qbefore"], out["qafter"] = before, after
+        out["para_end"], out["para_end|next_quote"] = self._paragraph_ends()
+        first = numpy.array(self.para_first[:-1] if self.para_first[-1] >= n else self.para_first, dtype=numpy.int64)
+        opening = quote[first][self.para_array] if n else quote
+        out["para_opens_with_quote"] = (opening >= 0) & (opening != quote)
+        children_deps = [{self.deps[c] for c in kids} for kids in self.children]
+        out["ccomp+nsubj"] = numpy.array(["ccomp" in d and "nsubj" in d for d in children_deps], dtype=bool)
+        marked = [any(self.deps[m] == "mark" for m in kids) for kids in self.children]
+        clause = numpy.zeros(n, dtype=bool)
+        for c in range(n):
+            if marked[c] and self.deps[c] in ("acl", "ccomp") and heads[c] != c:
+                clause[heads[c]] = True
+        out["that_clause"] = clause
+        out["upper"] = numpy.array([t.isupper() for t in self.texts], dtype=bool)
+        out["title"] = numpy.array([t[:1].isupper() for t in self.texts], dtype=bool)
+        out["sent_start"] = numpy.array(self.sent_start, dtype=bool)
+        return out
+
+    def _paragraph_ends(self) -> Tuple[numpy.ndarray, numpy.ndarray]:
+        """Return, per token, whether only white space follows it in its paragraph, and
+        whether a quotation then opens the next paragraph."""
+        n, space, newline, quote = len(self.doc), self.space, self.newline, self.quote
+        ends, next_quote = numpy.zeros(n, dtype=bool), numpy.zeros(n, dtype=bool)
+        following = n  # the next token after i that is not white space within a line
+        for i in range(n - 1, -1, -1):
+            if following >= n or newline[following]:
+                ends[i] = True
+                k = following + 1
+                next_quote[i] = k < n and quote[k] >= 0
+            if not (space[i] and not newline[i]):
+                following = i
+        return ends, next_quote
 
 
 def cue_head(doc: Doc, cue: Sequence[int]) -> Token:

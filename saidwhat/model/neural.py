@@ -18,12 +18,15 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy
 import torch
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from torch import nn
 
+from ..doctext import doc_text
 from ..extractor import Found, find_attributions
 from .data import GoldTokens
-from .features import (Column, DocFeatures, adjacent_quotes, bucket_column, cue_head, ends_with_colon, lexicon_flags,
+from .features import (Column, DocFeatures, adjacent_quotes, bucket_column, cue_head, ends_with_colon,
                        relations, shape, window)
 
 # Stage 1 categorical fields and their embedding sizes.
@@ -56,6 +59,7 @@ class Settings:
     encoder_dim: int = 0
     encoder_proj: int = 128
     hidden: int = 128
+    layers: int = 2
     span_hidden: int = 64
     dropout: float = 0.3
 
@@ -63,8 +67,13 @@ class Settings:
 class Vocab:
     """String-to-index tables for the categorical fields, built from training Docs."""
 
+    # A field's cache of spaCy string keys is emptied past this many entries (the words
+    # of millions of articles would otherwise pile up).
+    CACHE_LIMIT = 500_000
+
     def __init__(self, tables: Dict[str, Dict[str, int]]):
         self.tables = tables
+        self._key_cache: Dict[str, Dict[int, int]] = {name: {} for name in tables}
 
     @classmethod
     def build(cls, counts: Dict[str, Dict[str, int]]) -> "Vocab":
@@ -83,9 +92,27 @@ class Vocab:
         """Return the index of ``value`` in field ``name`` (:data:`UNKNOWN` if unseen)."""
         return self.tables[name].get(value, UNKNOWN)
 
+    def key_indices(self, name: str, keys: numpy.ndarray, strings: StringStore) -> numpy.ndarray:
+        """Return the indices in field ``name`` of spaCy string keys ``keys`` (an array of
+        ``Doc.to_array`` values), each key's string made a value by the field's
+        :data:`KEY_VALUES` function; what a key gives is cached."""
+        unique, inverse = numpy.unique(keys, return_inverse=True)
+        cache = self._key_cache[name]
+        if len(cache) > self.CACHE_LIMIT:
+            cache.clear()
+        table, value_of = self.tables[name], KEY_VALUES[name]
+        out = numpy.empty(len(unique), dtype=numpy.int64)
+        for k, key in enumerate(unique.tolist()):
+            index = cache.get(key)
+            if index is None:
+                index = cache[key] = table.get(value_of(strings[key] if key else ""), UNKNOWN)
+            out[k] = index
+        return out[inverse.reshape(-1)]
+
 
 def token_values(doc: Doc) -> Dict[str, List[str]]:
-    """Return the stage-1 categorical values of every token of ``doc``, by field."""
+    """Return the stage-1 categorical values of every token of ``doc``, by field
+    (:meth:`DocInputs.ids` reads the same values through spaCy's string keys)."""
     out: Dict[str, List[str]] = {name: [] for name in FIELDS}
     lemmas, deps, heads = [], out["dep"], []
     for t in doc:
@@ -102,13 +129,27 @@ def token_values(doc: Doc) -> Dict[str, List[str]]:
     return out
 
 
+def _same(value: str) -> str:
+    return value
+
+
+# Per stage-1 field: the spaCy attribute whose string it reads, the function that makes
+# that string the field's value (as :func:`token_values` does), and whether it is read
+# off the token's head.
+KEY_ATTRS = {"word": LOWER, "shape": ORTH, "pos": POS, "tag": TAG, "dep": DEP, "ent": ENT_TYPE,
+             "hword": LEMMA, "hdep": DEP}
+KEY_VALUES = {"word": _same, "shape": shape, "pos": _same, "tag": _same, "dep": _same,
+              "ent": lambda v: v or "-", "hword": str.lower, "hdep": _same}
+OF_HEAD = ("hword", "hdep")
+
+
 class DocInputs:
     """Everything the network reads of one Doc, computed once: its text, stage-1 field
     indices and flags, the rules' attributions, and (for the accurate model) encoder vectors."""
 
     def __init__(self, doc: Doc, vectors: Optional[numpy.ndarray] = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.feats = DocFeatures(doc)
         self.rules = find_attributions(doc)
         self.rule_tokens = [self._tokens(f) for f in self.rules]
@@ -119,11 +160,17 @@ class DocInputs:
         self._cue_ids: Dict[Tuple[int, ...], numpy.ndarray] = {}
 
     def ids(self, vocab: Vocab) -> numpy.ndarray:
-        """Return the ``(tokens, fields)`` stage-1 indices in ``vocab`` (computed once)."""
+        """Return the ``(tokens, fields)`` stage-1 indices in ``vocab`` (computed once):
+        the values of :func:`token_values`, read through spaCy's string keys."""
         if self._ids is None:
-            values = token_values(self.doc)
-            self._ids = numpy.array([[vocab.index(name, v) for v in values[name]] for name in FIELDS],
-                                    dtype=numpy.int64).T.reshape(len(self.doc), len(FIELDS))
+            doc = self.doc
+            keys = doc.to_array([KEY_ATTRS[name] for name in FIELDS]).reshape(len(doc), len(FIELDS))
+            heads = numpy.array(self.feats.heads, dtype=numpy.int64)
+            ids = numpy.empty((len(doc), len(FIELDS)), dtype=numpy.int64)
+            for k, name in enumerate(FIELDS):
+                column = vocab.key_indices(name, keys[:, k], doc.vocab.strings)
+                ids[:, k] = column[heads] if name in OF_HEAD else column
+            self._ids = ids
         return self._ids
 
     def cue_ids(self, vocab: Vocab, cue: Sequence[int], span: range, other_cues: set) -> numpy.ndarray:
@@ -157,32 +204,9 @@ class DocInputs:
         doc, feats = self.doc, self.feats
         column = {name: k for k, name in enumerate(FLAGS)}
         flags = numpy.zeros((len(doc), len(FLAGS)), dtype=numpy.float32)
-        lexicon = [lexicon_flags(token) for token in doc]
-        deps, children = feats.deps, feats.children
-        for token in doc:
-            i = token.i
-            on = [f if f.startswith("lex=") else "rkind" for f in lexicon[i]]
-            on += ["head_" + f for f in lexicon[feats.heads[i]] if f.startswith("lex=")]
-            if feats.in_quote(i):
-                on.append("inq")
-            on += [f.split("=")[0] for f in feats.quote_context(i)]
-            on += feats.paragraph_edge(i)
-            below = {deps[c] for c in children[i]}
-            if "ccomp" in below and "nsubj" in below:
-                on.append("ccomp+nsubj")
-            if any(deps[c] in ("acl", "ccomp") and any(deps[m] == "mark" for m in children[c]) for c in children[i]):
-                on.append("that_clause")
-            text = token.text
-            if text.isupper():
-                on.append("upper")
-            if text[:1].isupper():
-                on.append("title")
-            if token.is_sent_start:
-                on.append("sent_start")
-            for name in on:
-                if name in column:
-                    flags[i, column[name]] = 1.0
-        text = doc.text
+        for name, values in feats.token_flags().items():
+            flags[values, column[name]] = 1.0
+        text = self.text
         for found, tokens in zip(self.rules, self.rule_tokens):
             for role in ("cue", "source", "content"):
                 for i in tokens[role]:
@@ -210,8 +234,8 @@ class DocInputs:
         sent = numpy.clip(feats.sent_array[span.start:span.stop] - feats.sent[head.i], -2, 2)
         side = numpy.where(positions < cue[0], 0, numpy.where(positions > cue[-1], 1, 2))
         flag = numpy.zeros(n, dtype=numpy.int64)
-        flag[numpy.isin(positions, list(other_cues))] = 1
-        flag[numpy.isin(positions, list(cue))] = 2
+        _mark(flag, span, other_cues, 1)
+        _mark(flag, span, cue, 2)
         adjacent = adjacent_quotes(feats, cue)
         quote_ids = feats.quote_array[span.start:span.stop]
         quote_labels = ["-", "other"] + sorted(set(adjacent.values()))
@@ -221,8 +245,8 @@ class DocInputs:
         rule = self._rule_for(set(cue))
         role = numpy.zeros(n, dtype=numpy.int64)
         if rule is not None:
-            role[numpy.isin(positions, list(rule["content"]))] = 2
-            role[numpy.isin(positions, list(rule["source"]))] = 1
+            _mark(role, span, rule["content"], 2)
+            _mark(role, span, rule["source"], 1)
         colon = (para == 1).astype(numpy.int64) if ends_with_colon(feats, cue) else numpy.zeros(n, dtype=numpy.int64)
         return {
             "rel": relations(feats, head.i, span),
@@ -243,6 +267,13 @@ class DocInputs:
             if tokens["cue"] & cue:
                 return tokens
         return None
+
+
+def _mark(column: numpy.ndarray, span: range, tokens, code: int) -> None:
+    """Set ``column`` (over ``span``) to ``code`` at the ``tokens`` that lie in ``span``."""
+    at = [i - span.start for i in tokens if span.start <= i < span.stop]
+    if at:
+        column[at] = code
 
 
 class BiLSTM(nn.Module):
@@ -307,7 +338,7 @@ class AttributionNet(nn.Module):
             self.project = nn.Linear(settings.encoder_dim, settings.encoder_proj)
             in_dim += settings.encoder_proj
         self.dropout = nn.Dropout(settings.dropout)
-        self.lstm = BiLSTM(in_dim, settings.hidden, layers=2, dropout=settings.dropout)
+        self.lstm = BiLSTM(in_dim, settings.hidden, layers=settings.layers, dropout=settings.dropout)
         state = 2 * settings.hidden
         self.cue_out = nn.Linear(state, len(CUE_LABELS))
         self.cue_embed = nn.ModuleDict({name: nn.Embedding(vocab.size(name), dim, padding_idx=UNKNOWN)
@@ -375,7 +406,7 @@ def segments(doc: Doc, feats: DocFeatures) -> List[Tuple[int, int]]:
     longer than :data:`MAX_SEGMENT` tokens cut between sentences (a sentence that is
     itself too long, anywhere)."""
     out: List[Tuple[int, int]] = []
-    starts = [sent.start for sent in feats.sents]
+    starts = feats.sent_starts
     bounds = feats.para_first + [len(doc)]
     for start, end in zip(bounds, bounds[1:]):
         cut = last = start
