@@ -44,6 +44,7 @@ def test_train_writes_a_complete_model_with_its_meta(trained):
     meta = json.loads((trained / "meta.json").read_text())
     assert meta["articles"] == 2 and meta["seed"] == 7 and meta["kind"] == "fast"
     assert meta["training"]["epochs"] == 2 and meta["settings"]["encoder_dim"] == 0
+    assert meta["settings"]["layers"] == 1 and meta["settings"]["span_hidden"] == 32  # the fast sizes
     assert set(meta["dev"]) == {"rules", "model", "model + rules", "model + rules, cut"}
 
 
@@ -56,6 +57,7 @@ def test_train_accurate_prints_dev_tables(polnear_train, polnear_dev, tmp_path, 
     assert "\nmodel + rules: 1/1 articles" in out and "who_said_what" in out
     meta = json.loads((tmp_path / "model" / "meta.json").read_text())
     assert meta["kind"] == "accurate" and meta["settings"]["encoder_dim"] == 768
+    assert meta["settings"]["layers"] == 2 and meta["settings"]["span_hidden"] == 64
 
 
 def test_extract_and_info_with_the_model(trained, tmp_path, capsys):
