@@ -66,10 +66,18 @@ def test_doc_features_read_off_arrays_match_the_doc(tiny):
         assert feats.newline == [t.is_space and "\n" in t.text for t in doc]
         paragraph = [sum("\n" in t.text for t in doc[:i]) for i in range(len(doc))]
         assert feats.para == paragraph
+        flags = feats.token_flags()
         for t in doc:
-            kind = reporting_kind(t)
-            assert feats.lexicon_flags(t.i) == ["lex=" + name for name, words in LEXICONS if t.lemma_.lower() in words] \
-                + (["rkind=" + kind] if kind else [])
+            for name, words in LEXICONS:
+                assert flags["lex=" + name][t.i] == (t.lemma_.lower() in words)
+                assert flags["head_lex=" + name][t.i] == (t.head.lemma_.lower() in words)
+            assert flags["rkind"][t.i] == (reporting_kind(t) is not None)
+            below = [c.dep_ for c in t.children]
+            assert flags["ccomp+nsubj"][t.i] == ("ccomp" in below and "nsubj" in below)
+            assert flags["that_clause"][t.i] == any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
+                                                    for c in t.children)
+            assert flags["sent_start"][t.i] == t.is_sent_start and flags["title"][t.i] == t.text[:1].isupper()
+        assert flags["rkind"].any() and flags["that_clause"].any() and flags["lex=speech"].any()
 
 
 def test_doc_text_is_built_once_and_rebuilt_for_another_doc(parser_nlp):

@@ -19,7 +19,6 @@ from ..doctext import doc_text
 from ..cues import INTENDING, NOMINAL, QUOTING, REPORTING, SPEECH, reporting_kind_of
 from ..quotes import Quote, find_quotes
 
-Features = List[str]
 # A categorical column over a token range: its distinct labels and, per token, a label's index.
 Column = Tuple[List[str], numpy.ndarray]
 # How many tokens may stand between a cue and a quotation it introduces or follows.
@@ -78,7 +77,8 @@ class DocFeatures:
         self.heads: List[int] = (numpy.arange(n) + columns[:, 0].view(numpy.int64)).tolist()
         self.deps: List[str] = key_strings(doc, columns[:, 1])
         self.texts: List[str] = key_strings(doc, columns[:, 2])
-        self.lemmas: List[str] = key_strings(doc, columns[:, 3], str.lower)  # lower-cased
+        self.lemma_keys = columns[:, 3]
+        self.lemmas: List[str] = key_strings(doc, self.lemma_keys, str.lower)  # lower-cased
         self.verb = columns[:, 4] == VERB
         starts = columns[:, 6].view(numpy.int64) == 1
         if n:
@@ -104,18 +104,6 @@ class DocFeatures:
         self.para_array = numpy.array(self.para, dtype=numpy.int64)
         self.quote_array = numpy.array(self.quote, dtype=numpy.int64)
 
-    def lexicon_flags(self, i: int) -> Features:
-        """Return the cue-lexicon flags of token ``i`` (from :mod:`saidwhat.cues`):
-        ``lex=<lexicon>`` for each lexicon its lemma is in, ``rkind=<kind>`` for a verb
-        reporting through a clause or an infinitive."""
-        lemma = self.lemmas[i]
-        flags = ["lex=" + name for name, lexicon in LEXICONS if lemma in lexicon]
-        if self.verb[i]:
-            kind = reporting_kind_of(lemma, {self.deps[c] for c in self.children[i]})
-            if kind:
-                flags.append("rkind=" + kind)
-        return flags
-
     @staticmethod
     def _quote_ids(doc: Doc, quotations: List[Quote]) -> List[int]:
         """Return, per token, the index of the quotation it lies in, or -1."""
@@ -132,8 +120,9 @@ class DocFeatures:
         """Return the per-token binary flags of stage 1 that the Doc alone gives, as
         boolean columns by name:
 
-        ``lex=<lexicon>``, ``rkind``, ``head_lex=<lexicon>``: the cue lexicons of the
-        token and of its head (:meth:`lexicon_flags`); ``inq``: in a quotation (marks
+        ``lex=<lexicon>``, ``head_lex=<lexicon>``: the lemma of the token / of its head
+        is in a cue lexicon of :mod:`saidwhat.cues`; ``rkind``: a verb reporting through
+        a clause or an infinitive (:func:`~saidwhat.cues.reporting_kind`); ``inq``: in a quotation (marks
         included); ``qbefore`` / ``qafter``: another quotation closes at most 3 tokens
         before it in its sentence / opens at most 3 tokens after it; ``para_end``: only
         white space follows it in its paragraph, ``para_end|next_quote`` with a
@@ -144,13 +133,27 @@ class DocFeatures:
         """
         n = len(self.doc)
         out: Dict[str, numpy.ndarray] = {}
-        lexicon = [self.lexicon_flags(i) for i in range(n)]
-        for name, _ in LEXICONS:
-            out["lex=" + name] = numpy.array(["lex=" + name in f for f in lexicon], dtype=bool)
-        out["rkind"] = numpy.array([any(x.startswith("rkind=") for x in f) for f in lexicon], dtype=bool)
+        unique, inverse = numpy.unique(self.lemma_keys, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        first = numpy.zeros(len(unique), dtype=numpy.int64)
+        first[inverse] = numpy.arange(n)  # a token of each distinct lemma
         heads = numpy.array(self.heads, dtype=numpy.int64)
-        for name, _ in LEXICONS:
+        for name, lexicon in LEXICONS:
+            known = numpy.array([self.lemmas[i] in lexicon for i in first.tolist()], dtype=bool)
+            out["lex=" + name] = known[inverse] if n else numpy.zeros(0, dtype=bool)
             out["head_lex=" + name] = out["lex=" + name][heads]
+        dep = numpy.array(self.deps, dtype=object)
+        attached = heads != numpy.arange(n)
+
+        def has_child(*names: str) -> numpy.ndarray:
+            column = numpy.zeros(n, dtype=bool)
+            column[heads[attached & numpy.isin(dep, names)]] = True
+            return column
+
+        rkind = numpy.zeros(n, dtype=bool)
+        for i in numpy.flatnonzero(self.verb & (has_child("ccomp") | has_child("xcomp"))).tolist():
+            rkind[i] = reporting_kind_of(self.lemmas[i], {self.deps[c] for c in self.children[i]}) is not None
+        out["rkind"] = rkind
         quote, sent = self.quote_array, self.sent_array
         out["inq"] = quote >= 0
         before, after = numpy.zeros(n, dtype=bool), numpy.zeros(n, dtype=bool)
@@ -166,13 +169,9 @@ class DocFeatures:
         first = numpy.array(self.para_first[:-1] if self.para_first[-1] >= n else self.para_first, dtype=numpy.int64)
         opening = quote[first][self.para_array] if n else quote
         out["para_opens_with_quote"] = (opening >= 0) & (opening != quote)
-        children_deps = [{self.deps[c] for c in kids} for kids in self.children]
-        out["ccomp+nsubj"] = numpy.array(["ccomp" in d and "nsubj" in d for d in children_deps], dtype=bool)
-        marked = [any(self.deps[m] == "mark" for m in kids) for kids in self.children]
+        out["ccomp+nsubj"] = has_child("ccomp") & has_child("nsubj")
         clause = numpy.zeros(n, dtype=bool)
-        for c in range(n):
-            if marked[c] and self.deps[c] in ("acl", "ccomp") and heads[c] != c:
-                clause[heads[c]] = True
+        clause[heads[attached & has_child("mark") & numpy.isin(dep, ("acl", "ccomp"))]] = True
         out["that_clause"] = clause
         out["upper"] = numpy.array([t.isupper() for t in self.texts], dtype=bool)
         out["title"] = numpy.array([t[:1].isupper() for t in self.texts], dtype=bool)
@@ -207,16 +206,10 @@ def cue_head(doc: Doc, cue: Sequence[int]) -> Token:
 def window(feats: DocFeatures, cue: Sequence[int]) -> range:
     """Return the token range stage 2 tags for ``cue``: its paragraph and the ones
     before and after it."""
-    para = feats.para[cue[0]]
-    lo, hi = para - 1, para + 1
-    para_of = feats.para
-    start = cue[0]
-    while start > 0 and para_of[start - 1] >= lo:
-        start -= 1
-    end = cue[-1] + 1
-    while end < len(para_of) and para_of[end] <= hi:
-        end += 1
-    return range(start, end)
+    para, first = feats.para[cue[0]], feats.para_first
+    start = min(cue[0], first[max(para - 1, 0)])
+    end = first[para + 2] if para + 2 < len(first) else len(feats.para)
+    return range(start, max(end, cue[-1] + 1))
 
 
 def relations(feats: "DocFeatures", head: int, span: range) -> Column:
