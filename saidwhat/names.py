@@ -280,11 +280,11 @@ class QuoteIndex:
     """Where a text's quotation marks and line breaks are, to tell in O(log n) whether an
     offset is inside quotation marks and where its line starts."""
 
-    MARKS = frozenset(('"', "\u201c", "\u201d"))
+    MARKS = re.compile('["\u201c\u201d]')
 
     def __init__(self, text: str):
-        self.marks = [k for k, ch in enumerate(text) if ch in self.MARKS]
-        self.breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+        self.marks = [m.start() for m in self.MARKS.finditer(text)]
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
 
     def line_start(self, offset: int) -> int:
         """The offset where the line holding ``offset`` starts."""

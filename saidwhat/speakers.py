@@ -35,6 +35,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
@@ -172,7 +174,8 @@ class _Resolution:
         self.quotes = QuoteIndex(self.text)
         self.paragraph_spans = paragraphs(self.text)
         starts = [s for s, _ in self.paragraph_spans]
-        self.paragraph = [max(0, bisect.bisect_right(starts, t.idx) - 1) for t in doc]
+        offsets = doc.to_array([IDX]).reshape(-1).astype(numpy.int64)
+        self.paragraph = numpy.maximum(numpy.searchsorted(starts, offsets, side="right") - 1, 0).tolist()
         self.events: List[_Event] = [
             _Event(m.head.i, m.entity, m.head.dep_ in ("nsubj", "nsubjpass"), False) for m in self.names
         ]
