@@ -4,12 +4,14 @@ then what speaker resolution adds to the attribution pipeline.
 
     .venv/bin/python benchmarks/speed.py [GOLD_DIR] [--repeat N] [--models accurate,fast,rules]
 
-Each is timed ``--repeat`` times (default 2) after a warm-up on a few articles; the
-best run counts, so a busy moment of the machine does not decide the figure. Speaker
+Each is timed ``--repeat`` times (default 2) after a warm-up on a few articles, the
+pipelines taking turns within each round; each one's best run counts, so a busy
+moment of the machine does not decide a figure or fall on one pipeline alone. Speaker
 resolution is timed alone (the ``saidwhat_speakers`` component over Docs that already
 carry the first model's attributions) against that pipeline without it.
 """
 import argparse
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -43,17 +45,44 @@ def main():
     words = sum(len(t.split()) for t in texts)
 
     bare = spacy.load(DEFAULT_SPACY_PACKAGE)
-    list(bare.pipe(texts[:4]))
-    bare_s = best_time(lambda: list(bare.pipe(texts, batch_size=DEFAULT_BATCH_SIZE)), args.repeat)
-    print(f"{len(texts)} articles, {words} words (PolNeAR {Path(args.gold).name}), best of {args.repeat}")
-    print(f"  bare spaCy ({DEFAULT_SPACY_PACKAGE}): {bare_s:6.2f} s  {words / bare_s:8.0f} words/s")
-    for model in args.models.split(","):
-        name = f"saidwhat --model {model}"
+    bare_name = f"bare spaCy ({DEFAULT_SPACY_PACKAGE})"
+    runs = {bare_name: lambda some: list(bare.pipe(some, batch_size=DEFAULT_BATCH_SIZE))}
+    models = args.models.split(",")
+    for model in models:
         extractor = Extractor(load_pipeline(model=model))
-        list(extractor.extract_many(texts[:4]))
-        full_s = best_time(lambda: list(extractor.extract_many(texts, batch_size=DEFAULT_BATCH_SIZE)), args.repeat)
-        print(f"  {name + ':':34s}{full_s:6.2f} s  {words / full_s:8.0f} words/s  ratio to bare {full_s / bare_s:.2f}x")
-    speaker_cost(args.models.split(",")[0], texts, args.repeat)
+        runs[f"saidwhat --model {model}"] = lambda some, e=extractor: list(e.extract_many(some, batch_size=DEFAULT_BATCH_SIZE))
+    rounds = interleaved(runs, texts, args.repeat)
+    print(f"{len(texts)} articles, {words} words (PolNeAR {Path(args.gold).name}), best of {args.repeat}, "
+          f"the pipelines taking turns")
+    bare_best = min(r[bare_name] for r in rounds)
+    for name in runs:
+        seconds = min(r[name] for r in rounds)
+        line = f"  {name + ':':40s}{seconds:6.2f} s  {words / seconds:8.0f} words/s"
+        if name != bare_name:
+            per_round = sorted(r[name] / r[bare_name] for r in rounds)
+            line += (f"  ratio to bare {seconds / bare_best:.2f}x (best to best; within a round "
+                     f"{per_round[0]:.2f}x-{per_round[-1]:.2f}x, median {statistics.median(per_round):.2f}x)")
+        print(line)
+    speaker_cost(models[0], texts, args.repeat)
+
+
+def interleaved(runs, texts, repeat):
+    """Time each of ``runs`` (name: callable over a list of texts) on ``texts`` in
+    ``repeat`` rounds in which each runs once in turn, after a warm-up on a few
+    articles; return each round's wall times by name. Taking turns puts a slow spell of
+    the machine on all of them rather than on one, and a round's ratios compare runs
+    made under about the same conditions."""
+    for run in runs.values():
+        run(texts[:4])
+    rounds = []
+    for _ in range(repeat):
+        times = {}
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run(texts)
+            times[name] = time.perf_counter() - start
+        rounds.append(times)
+    return rounds
 
 
 def speaker_cost(model, texts, repeat):

@@ -111,7 +111,7 @@ this way, with the default settings.
 full or not at all. With dev/, the model's confidences are calibrated on dev and the
 dev figures of the rules, the model, and the model with the rules are printed.
 On this project's 2-core machine the accurate model takes about 35 minutes
-on all 840 PolNeAR train articles, the fast one about 25 (docs/model.md).
+on all 840 PolNeAR train articles, the fast one about 30 (docs/model.md).
 
 The same data, --kind, --seed and --epochs give the same weights.
 
