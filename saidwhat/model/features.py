@@ -77,8 +77,7 @@ class DocFeatures:
         self.heads: List[int] = (numpy.arange(n) + columns[:, 0].view(numpy.int64)).tolist()
         self.deps: List[str] = key_strings(doc, columns[:, 1])
         self.texts: List[str] = key_strings(doc, columns[:, 2])
-        self.lemma_keys = columns[:, 3]
-        self.lemmas: List[str] = key_strings(doc, self.lemma_keys, str.lower)  # lower-cased
+        self.lemmas: List[str] = key_strings(doc, columns[:, 3], str.lower)  # lower-cased
         self.verb = columns[:, 4] == VERB
         starts = columns[:, 6].view(numpy.int64) == 1
         if n:
@@ -133,14 +132,9 @@ class DocFeatures:
         """
         n = len(self.doc)
         out: Dict[str, numpy.ndarray] = {}
-        unique, inverse = numpy.unique(self.lemma_keys, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        first = numpy.zeros(len(unique), dtype=numpy.int64)
-        first[inverse] = numpy.arange(n)  # a token of each distinct lemma
         heads = numpy.array(self.heads, dtype=numpy.int64)
         for name, lexicon in LEXICONS:
-            known = numpy.array([self.lemmas[i] in lexicon for i in first.tolist()], dtype=bool)
-            out["lex=" + name] = known[inverse] if n else numpy.zeros(0, dtype=bool)
+            out["lex=" + name] = numpy.array([lemma in lexicon for lemma in self.lemmas], dtype=bool)
             out["head_lex=" + name] = out["lex=" + name][heads]
         dep = numpy.array(self.deps, dtype=object)
         attached = heads != numpy.arange(n)
@@ -158,8 +152,6 @@ class DocFeatures:
         out["inq"] = quote >= 0
         before, after = numpy.zeros(n, dtype=bool), numpy.zeros(n, dtype=bool)
         for steps in range(1, 4):
-            if steps >= n:
-                break
             other = (quote[:-steps] >= 0) & (quote[:-steps] != quote[steps:])  # token i - steps for i >= steps
             before[steps:] |= other & (sent[:-steps] == sent[steps:])
             other = (quote[steps:] >= 0) & (quote[steps:] != quote[:-steps])  # token i + steps for i < n - steps

@@ -18,7 +18,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy
 import torch
-from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from torch import nn
@@ -27,7 +27,7 @@ from ..doctext import doc_text
 from ..extractor import Found, find_attributions
 from .data import GoldTokens
 from .features import (Column, DocFeatures, adjacent_quotes, bucket_column, cue_head, ends_with_colon,
-                       relations, shape, window)
+                       key_strings, relations, shape, window)
 
 # Stage 1 categorical fields and their embedding sizes.
 FIELDS = {"word": 64, "shape": 8, "pos": 8, "tag": 16, "dep": 16, "ent": 8, "hword": 32, "hdep": 8}
@@ -110,37 +110,36 @@ class Vocab:
         return out[inverse.reshape(-1)]
 
 
-def token_values(doc: Doc) -> Dict[str, List[str]]:
-    """Return the stage-1 categorical values of every token of ``doc``, by field
-    (:meth:`DocInputs.ids` reads the same values through spaCy's string keys)."""
-    out: Dict[str, List[str]] = {name: [] for name in FIELDS}
-    lemmas, deps, heads = [], out["dep"], []
-    for t in doc:
-        out["word"].append(t.lower_)
-        out["shape"].append(shape(t.text))
-        out["pos"].append(t.pos_)
-        out["tag"].append(t.tag_)
-        deps.append(t.dep_)
-        out["ent"].append(t.ent_type_ or "-")
-        lemmas.append(t.lemma_.lower())
-        heads.append(t.head.i)
-    out["hword"] = [lemmas[h] for h in heads]
-    out["hdep"] = [deps[h] for h in heads]
-    return out
-
-
 def _same(value: str) -> str:
     return value
 
 
 # Per stage-1 field: the spaCy attribute whose string it reads, the function that makes
-# that string the field's value (as :func:`token_values` does), and whether it is read
-# off the token's head.
+# that string the field's value, and whether it is read off the token's head.
 KEY_ATTRS = {"word": LOWER, "shape": ORTH, "pos": POS, "tag": TAG, "dep": DEP, "ent": ENT_TYPE,
              "hword": LEMMA, "hdep": DEP}
 KEY_VALUES = {"word": _same, "shape": shape, "pos": _same, "tag": _same, "dep": _same,
               "ent": lambda v: v or "-", "hword": str.lower, "hdep": _same}
 OF_HEAD = ("hword", "hdep")
+
+
+def _field_keys(doc: Doc) -> Tuple[numpy.ndarray, numpy.ndarray]:
+    """Return the spaCy string keys ``(tokens, fields)`` of the stage-1 fields of
+    ``doc`` (:data:`KEY_ATTRS`, each token's own) and each token's head index."""
+    n = len(doc)
+    keys = doc.to_array([KEY_ATTRS[name] for name in FIELDS] + [HEAD]).reshape(n, len(FIELDS) + 1)
+    return keys[:, :-1], numpy.arange(n) + keys[:, -1].view(numpy.int64)
+
+
+def token_values(doc: Doc) -> Dict[str, List[str]]:
+    """Return the stage-1 categorical values of every token of ``doc``, by field (the
+    vocabulary is built from them; :meth:`DocInputs.ids` reads the same values as indices)."""
+    keys, heads = _field_keys(doc)
+    out: Dict[str, List[str]] = {}
+    for k, name in enumerate(FIELDS):
+        column = key_strings(doc, keys[:, k], KEY_VALUES[name])
+        out[name] = [column[h] for h in heads.tolist()] if name in OF_HEAD else column
+    return out
 
 
 class DocInputs:
@@ -164,8 +163,7 @@ class DocInputs:
         the values of :func:`token_values`, read through spaCy's string keys."""
         if self._ids is None:
             doc = self.doc
-            keys = doc.to_array([KEY_ATTRS[name] for name in FIELDS]).reshape(len(doc), len(FIELDS))
-            heads = numpy.array(self.feats.heads, dtype=numpy.int64)
+            keys, heads = _field_keys(doc)
             ids = numpy.empty((len(doc), len(FIELDS)), dtype=numpy.int64)
             for k, name in enumerate(FIELDS):
                 column = vocab.key_indices(name, keys[:, k], doc.vocab.strings)
