@@ -45,16 +45,31 @@ def _nest_quoted_cues(items: List[Found]) -> None:
         if inner.cue is None:
             continue
         for outer in items:
-            if outer is inner or outer.parent is inner:
+            if outer is inner:
                 continue
             quote = next((q for q in outer.quotes if q.start <= inner.cue[0] and inner.cue[1] <= q.end
                           and any(s < q.end and q.start < e for s, e in outer.content)), None)
             if quote is None and not _inside(inner.cue, outer.content):
                 continue
+            if _descends(outer, inner):
+                continue
             if quote is not None:
+                if outer.cue is not None and quote.start <= outer.cue[0] and outer.cue[1] <= quote.end:
+                    continue  # both cues inside one quotation (a transcript's "WALLACE:" turns)
                 outer.content = _union(outer.content, quote.fragments)
             if inner.parent is None or _size(outer) < _size(inner.parent):
                 inner.parent = outer
+
+
+def _descends(item: Found, ancestor: Found) -> bool:
+    """True if ``ancestor`` is ``item``'s parent, or its parent's, and so on."""
+    seen = set()
+    while item.parent is not None and id(item) not in seen:
+        seen.add(id(item))
+        if item.parent is ancestor:
+            return True
+        item = item.parent
+    return False
 
 
 def _inner_reports(doc: Doc, items: Sequence[Found]) -> List[Found]:

@@ -7,8 +7,9 @@ plainly mistyped (a closing mark opening a word, an opening mark after the last 
 A curly quote may hold straight or curly quotes of its own; a straight mark that can
 only close, with no straight quote open inside, closes it (``“...," she said. "...”``).
 A quote that is still open at the end of a paragraph continues into the next
-paragraph when that one opens with a mark (the newspaper convention for a quote of
-several paragraphs); otherwise it ends with its paragraph.
+paragraph when that one opens with a mark of the same style, straight or curly (the
+newspaper convention for a quote of several paragraphs); otherwise it ends with its
+paragraph.
 """
 from __future__ import annotations
 
@@ -65,12 +66,12 @@ def find_quotes(text: str) -> List[Quote]:
     for p_start, p_end in paragraphs(text):
         para_quotes, open_at = _pair_marks(text, p_start, p_end)
         if carried:
-            if para_quotes and para_quotes[0][0] == p_start:
+            if para_quotes and para_quotes[0][0] == p_start and _same_style(text, carried[0][0], p_start):
                 first = para_quotes.pop(0)
                 carried.append(first)
                 quotes.append(Quote(tuple(carried)))
                 carried = []
-            elif open_at == p_start and not para_quotes:
+            elif open_at == p_start and not para_quotes and _same_style(text, carried[0][0], p_start):
                 carried.append((p_start, p_end))
                 continue
             else:
@@ -82,6 +83,13 @@ def find_quotes(text: str) -> List[Quote]:
     if carried:
         quotes.append(Quote(tuple(carried), closed=False))
     return quotes
+
+
+def _same_style(text: str, a: int, b: int) -> bool:
+    """True if the marks at ``a`` and ``b`` are both straight or both curly: a paragraph
+    opening with the other style is a quote of its own, not the next part of a quote
+    (a straight block quote holding “...,” she said)."""
+    return (text[a] == STRAIGHT) == (text[b] == STRAIGHT)
 
 
 def _pair_marks(text: str, start: int, end: int) -> Tuple[List[Tuple[int, int]], "int | None"]:

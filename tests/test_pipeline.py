@@ -95,3 +95,24 @@ def test_long_article_is_processed_in_pieces_with_whole_article_offsets(nlp):
     assert moved <= len(pieces_dicts) // 10
     last = pieces.attributions[-1]
     assert long_text[last.source.start:last.source.end] == "the port's own survey"
+
+
+TRANSCRIPT = ('The mayor spoke to a local radio station on Sunday. A partial transcript follows.\n\n'
+              '"HOST: Let us begin with the budget. Will the council pass it this month?\n\n'
+              '"MAYOR: The council will pass the budget next week. We have the votes, and we have the money.\n\n'
+              '"(CROSSTALK.)\n\n'
+              '"HOST: If I may, we have very little time left. What about the schools?\n\n'
+              '"MAYOR: The schools will get more money than they did last year, and every teacher will get a raise.\n\n'
+              '"HOST: Thank you for joining us this morning.')
+
+
+def test_each_turn_of_a_transcript_in_one_open_quotation_is_its_own_attribution(extractor):
+    # Every turn opens a quotation that never closes, so the quotation runs over all of
+    # them; the turns' cues all lie in it, and none may be nested under another.
+    article = extractor.extract(TRANSCRIPT)
+    turns = [(a.source.text, a.cue.text, a.content.text.split(".")[0], a.parent) for a in article.attributions]
+    assert turns == [("HOST", ":", "Let us begin with the budget", None),
+                     ("MAYOR", ":", "The council will pass the budget next week", None),
+                     ("HOST", ":", "If I may, we have very little time left", None),
+                     ("MAYOR", ":", "The schools will get more money than they did last year, and every teacher will get a raise", None),
+                     ("HOST", ":", "Thank you for joining us this morning", None)]

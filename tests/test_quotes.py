@@ -42,3 +42,16 @@ def test_straight_quote_inside_curly_quote():
 def test_paragraphs_skip_blank_lines_and_trailing_space():
     text = "One.  \n\n  Two.\n"
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two."]
+
+
+def test_block_quote_does_not_run_into_a_curly_quote_below():
+    text = ('The reporter wrote:\n"She thought it was unfair. She was angry, not ill.\n'
+            '“I never lost my mind,” she said months later.')
+    quotes = find_quotes(text)
+    assert spans(text) == [['"She thought it was unfair. She was angry, not ill.'], ["“I never lost my mind,”"]]
+    assert not quotes[0].closed
+
+
+def test_block_quote_does_not_take_a_curly_paragraph_left_open():
+    text = '"Part one of the letter.\n“A curly quote left open\n"Part three."'
+    assert spans(text) == [['"Part one of the letter.'], ["“A curly quote left open"], ['"Part three."']]
