@@ -9,9 +9,11 @@ uses there.
 """
 from __future__ import annotations
 
-from typing import Optional, Set, Tuple
+from typing import List, Optional, Set, Tuple
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from .doctext import token_indices
 
 # Verbs that introduce a direct quote ("...," she added).
 SPEECH = frozenset("""
@@ -63,6 +65,18 @@ remark insistence point agreement speculation
 
 # Children of a cue verb that belong to the cue span ("has said", "did not say", "pointed out").
 CUE_CHILD_DEPS = frozenset(("aux", "auxpass", "neg", "prt"))
+
+
+# Lower-cased lemmas of every word a reported-speech rule can start from ("according"
+# aside, which is matched by its form).
+ACCORDING = frozenset(("according",))
+REPORTED_LEMMAS = NOMINAL | REPORTING | INTENDING | QUOTING | SPEECH | frozenset(lemma for lemma, _ in SPEECH_PHRASAL)
+
+
+def candidate_cues(doc: Doc) -> List[int]:
+    """Return, in order, the indices of the tokens of ``doc`` that a reported-speech rule
+    may start from: a lemma in :data:`REPORTED_LEMMAS`, or the word "according"."""
+    return token_indices(doc, REPORTED_LEMMAS, ACCORDING)
 
 
 def is_speech_verb(token: Token) -> bool:

@@ -20,7 +20,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from .doctext import doc_text
+from .doctext import doc_text, token_indices
 from .lexicon import COURTESY, FEMALE, FEMALE_NAMES, HONORIFICS, MALE, MALE_NAMES, MEDIA_WORDS, NAME_STOP, GENERIC_ORG_WORDS
 
 # spaCy entity labels whose mentions can name a speaker, and the speaker type they give.
@@ -183,7 +183,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
     next_id = 1 + max((m.entity.id for m in mentions), default=0)
     namesakes: Dict[Tuple[str, ...], Entity] = {}  # people of a known surname with another first name
     found = []
-    for token in doc:
+    for token in (doc[i] for i in token_indices(doc, lowers=surnames.keys())):
         misparsed = token.pos_ == "NOUN" and token.is_sent_start  # "Trump charges that ..."
         if (token.i in covered or token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper()
                 or (token.dep_ == "compound" and not misparsed) or token.lower_ not in surnames):

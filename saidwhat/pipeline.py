@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from . import component  # noqa: F401  (registers the "saidwhat" factory)
 from . import speakers as _speakers  # noqa: F401  (registers the "saidwhat_speakers" factory)
+from .doctext import line_breaks
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
 from .schema import Article, Attribution, Speaker, TextSpan
@@ -47,9 +48,9 @@ ArticleLike = Union[Article, str]
 @Language.component("saidwhat_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, so no parse crosses a paragraph."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
+    for i in line_breaks(doc):
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from .doctext import doc_text
+from .doctext import doc_text, token_indices
 from .lexicon import (ANONYMOUS_NOUNS, DOCUMENT_KINDS, DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS,
                       MEDIA_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, PERSON_NOUNS)
 from .names import (Entity, NameMention, QuoteIndex, first_name_gender, gender_of_words, is_acronym,
@@ -180,7 +180,8 @@ class _Resolution:
             _Event(m.head.i, m.entity, m.head.dep_ in ("nsubj", "nsubjpass"), False) for m in self.names
         ]
         self.relatives: Dict[Tuple[object, str], Entity] = self._relatives()
-        for token in doc:  # "My father spent ... He also bought ...": every mention of a named relative
+        kin = token_indices(doc, KIN.keys()) if self.relatives else []
+        for token in (doc[i] for i in kin):  # "My father spent ... He also bought ...": every mention of a named relative
             relative = self._relative(token)
             if relative is not None:
                 self.events.append(_Event(token.i, relative, token.dep_ in ("nsubj", "nsubjpass"), False))
@@ -511,7 +512,7 @@ class _Resolution:
         """Every document of the article with a named maker, as ``(token, family, maker)``
         in text order: "a Gallup poll", "a study by Jo Park", "the council issued a statement"."""
         found = []
-        for token in self.doc:
+        for token in (self.doc[i] for i in token_indices(self.doc, DOCUMENT_NOUNS)):
             lemma = token.lemma_.lower()
             if lemma not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
                 continue
@@ -660,7 +661,7 @@ class _Resolution:
         Meehan", "Jo Park, my sister", "my parents, James and Olive Meehan" (father and
         mother by gender), as ``{(owner, relation): entity}``."""
         found: Dict[Tuple[object, str], Entity] = {}
-        for token in self.doc:
+        for token in (self.doc[i] for i in token_indices(self.doc, KIN.keys() | KIN_PAIRS.keys())):
             lemma = token.lemma_.lower()
             if lemma not in KIN and lemma not in KIN_PAIRS:
                 continue

@@ -5,8 +5,8 @@ import torch
 from saidwhat.brat import load_compartment
 from saidwhat.errors import PipelineError
 from saidwhat.model.data import align, cue_labels
-from saidwhat.doctext import doc_text
-from saidwhat.cues import reporting_kind
+from saidwhat.doctext import doc_text, line_breaks, token_indices
+from saidwhat.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
 from saidwhat.model.features import LEXICONS
 from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Settings, Vocab, count_values, segments,
                                   token_values)
@@ -87,6 +87,20 @@ def test_doc_text_is_built_once_and_rebuilt_for_another_doc(parser_nlp):
     assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
     other = parser_nlp("The mayor said the bridge would reopen.")
     assert doc_text(other) == other.text
+
+
+def test_tokens_found_from_the_arrays_are_those_the_token_api_gives(tiny):
+    inputs, _ = tiny
+    words = {"statement", "father", "poll"}
+    seen = set()
+    for doc in (x.doc for x in inputs):
+        assert token_indices(doc, words) == [t.i for t in doc if t.lemma_.lower() in words]
+        assert token_indices(doc, lowers={"trump", "clinton"}) == [t.i for t in doc if t.lower_ in ("trump", "clinton")]
+        assert candidate_cues(doc) == [t.i for t in doc if t.lemma_.lower() in REPORTED_LEMMAS or t.lower_ == "according"]
+        assert line_breaks(doc) == [t.i for t in doc if "\n" in t.text]
+        seen.update(doc[i].lower_ for i in candidate_cues(doc))
+    assert {"said", "according"} <= seen
+    assert token_indices(inputs[0].doc) == []
 
 
 def test_cues_are_decoded_from_token_probabilities(parser_nlp):
