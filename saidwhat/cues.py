@@ -67,8 +67,8 @@ remark insistence point agreement speculation
 CUE_CHILD_DEPS = frozenset(("aux", "auxpass", "neg", "prt"))
 
 
-# Lower-cased lemmas of every word a reported-speech rule can start from ("according"
-# aside, which is matched by its form).
+# Lower-cased lemmas of every word a reported-speech rule can start from, and the one
+# word matched by its form instead.
 ACCORDING = frozenset(("according",))
 REPORTED_LEMMAS = NOMINAL | REPORTING | INTENDING | QUOTING | SPEECH | frozenset(lemma for lemma, _ in SPEECH_PHRASAL)
 

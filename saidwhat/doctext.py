@@ -7,7 +7,8 @@ added to what the Doc serialises) while the Doc's tokens still end where the tex
 
 Walking a Doc makes a Python object of every token. The rules and speakers look for
 words of a lexicon ("said", "father", "statement"); :func:`token_indices` finds them
-from the Doc's arrays instead, each distinct word looked up once.
+from the Doc's arrays instead, through :func:`key_strings`, which looks each distinct
+word up once.
 """
 from __future__ import annotations
 
@@ -30,18 +31,28 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def key_strings(doc: Doc, keys: numpy.ndarray, value=None) -> List:
+    """Return, per token, the string of its spaCy string key in ``keys`` (a column of
+    ``Doc.to_array``), or ``value`` of it; each distinct key is looked up once."""
+    unique, inverse = numpy.unique(keys, return_inverse=True)
+    strings = doc.vocab.strings
+    values = [strings[k] if k else "" for k in unique.tolist()]
+    if value is not None:
+        values = [value(v) for v in values]
+    return [values[k] for k in inverse.reshape(-1).tolist()]
+
+
 def token_indices(doc: Doc, lemmas: AbstractSet[str] = frozenset(), lowers: AbstractSet[str] = frozenset()) -> List[int]:
     """Return, in order, the indices of the tokens of ``doc`` whose lower-cased lemma is in
     ``lemmas`` or whose lower-cased form is in ``lowers``."""
     if not len(doc) or not (lemmas or lowers):
         return []
     keys = doc.to_array([LEMMA, LOWER])
-    strings = doc.vocab.strings
     hit = numpy.zeros(len(doc), dtype=bool)
-    for column, words in ((0, lemmas), (1, lowers)):
-        if words:
-            wanted = [k for k in numpy.unique(keys[:, column]).tolist() if k and strings[k].lower() in words]
-            hit |= numpy.isin(keys[:, column], wanted)
+    if lemmas:
+        hit |= numpy.array(key_strings(doc, keys[:, 0], lambda lemma: lemma.lower() in lemmas), dtype=bool)
+    if lowers:
+        hit |= numpy.array(key_strings(doc, keys[:, 1], lambda lower: lower in lowers), dtype=bool)
     return numpy.flatnonzero(hit).tolist()
 
 
@@ -49,7 +60,5 @@ def line_breaks(doc: Doc) -> List[int]:
     """Return, in order, the indices of the tokens of ``doc`` that hold a line break."""
     if not len(doc):
         return []
-    keys = doc.to_array(ORTH)
-    strings = doc.vocab.strings
-    wanted = [k for k in numpy.unique(keys).tolist() if "\n" in strings[k]]
-    return numpy.flatnonzero(numpy.isin(keys, wanted)).tolist()
+    breaks = key_strings(doc, doc.to_array(ORTH), lambda text: "\n" in text)
+    return numpy.flatnonzero(numpy.array(breaks, dtype=bool)).tolist()

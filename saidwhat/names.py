@@ -186,7 +186,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
     for token in (doc[i] for i in token_indices(doc, lowers=surnames.keys())):
         misparsed = token.pos_ == "NOUN" and token.is_sent_start  # "Trump charges that ..."
         if (token.i in covered or token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper()
-                or (token.dep_ == "compound" and not misparsed) or token.lower_ not in surnames):
+                or (token.dep_ == "compound" and not misparsed)):
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \

@@ -513,9 +513,9 @@ class _Resolution:
         in text order: "a Gallup poll", "a study by Jo Park", "the council issued a statement"."""
         found = []
         for token in (self.doc[i] for i in token_indices(self.doc, DOCUMENT_NOUNS)):
-            lemma = token.lemma_.lower()
-            if lemma not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
+            if token.pos_ != "NOUN":
                 continue
+            lemma = token.lemma_.lower()
             maker = None
             for child in token.children:
                 if child.dep_ in ("compound", "poss", "nmod"):
@@ -663,8 +663,6 @@ class _Resolution:
         found: Dict[Tuple[object, str], Entity] = {}
         for token in (self.doc[i] for i in token_indices(self.doc, KIN.keys() | KIN_PAIRS.keys())):
             lemma = token.lemma_.lower()
-            if lemma not in KIN and lemma not in KIN_PAIRS:
-                continue
             owner = self._owner(token)
             if owner is None:
                 continue

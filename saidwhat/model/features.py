@@ -15,7 +15,7 @@ from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, ORTH, POS, SENT_START
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from ..doctext import doc_text
+from ..doctext import doc_text, key_strings
 from ..cues import INTENDING, NOMINAL, QUOTING, REPORTING, SPEECH, reporting_kind_of
 from ..quotes import Quote, find_quotes
 
@@ -53,17 +53,6 @@ def bucket_column(distances: numpy.ndarray) -> Column:
 
 LEXICONS = (("speech", SPEECH), ("report", REPORTING), ("intend", INTENDING), ("quoting", QUOTING),
             ("nominal", NOMINAL))
-
-
-def key_strings(doc: Doc, keys: numpy.ndarray, value=None) -> List:
-    """Return, per token, the string of its spaCy string key in ``keys`` (a column of
-    ``Doc.to_array``), or ``value`` of it; each distinct key is looked up once."""
-    unique, inverse = numpy.unique(keys, return_inverse=True)
-    strings = doc.vocab.strings
-    values = [strings[k] if k else "" for k in unique.tolist()]
-    if value is not None:
-        values = [value(v) for v in values]
-    return [values[k] for k in inverse.reshape(-1).tolist()]
 
 
 class DocFeatures:

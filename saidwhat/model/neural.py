@@ -23,11 +23,11 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from torch import nn
 
-from ..doctext import doc_text
+from ..doctext import doc_text, key_strings
 from ..extractor import Found, find_attributions
 from .data import GoldTokens
-from .features import (Column, DocFeatures, adjacent_quotes, bucket_column, cue_head, ends_with_colon,
-                       key_strings, relations, shape, window)
+from .features import (Column, DocFeatures, adjacent_quotes, bucket_column, cue_head, ends_with_colon, relations,
+                       shape, window)
 
 # Stage 1 categorical fields and their embedding sizes.
 FIELDS = {"word": 64, "shape": 8, "pos": 8, "tag": 16, "dep": 16, "ent": 8, "hword": 32, "hdep": 8}
