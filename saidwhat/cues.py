@@ -79,6 +79,12 @@ def candidate_cues(doc: Doc) -> List[int]:
     return token_indices(doc, REPORTED_LEMMAS, ACCORDING)
 
 
+def is_candidate_cue(token: Token) -> bool:
+    """Return True if ``token`` is one :func:`candidate_cues` returns: the test for a few
+    tokens (a quotation's), where reading the whole Doc's arrays would cost more."""
+    return token.lemma_.lower() in REPORTED_LEMMAS or token.lower_ in ACCORDING
+
+
 def is_speech_verb(token: Token) -> bool:
     """Return True if ``token`` is a verb that can introduce a direct quote, on its own
     (``said``) or with its particle (``went on``, ``shot back``)."""

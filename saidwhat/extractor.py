@@ -38,8 +38,8 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 from spacy.tokens import Doc, Token
 
 from .doctext import doc_text
-from .cues import (QUOTING, REPORTING, according_to, candidate_cues, cue_extent, is_speech_verb, nominal_clause,
-                   reporting_kind)
+from .cues import (QUOTING, REPORTING, according_to, candidate_cues, cue_extent, is_candidate_cue, is_speech_verb,
+                   nominal_clause, reporting_kind)
 from .quotes import QUOTE_MARKS, Quote, find_quotes, paragraphs
 from .schema import Offsets
 from .sources import phrase_extent, source_extent
@@ -566,12 +566,10 @@ def reports_within(doc: Doc, spans: Sequence[Offsets]) -> List[Found]:
 
 def _reported(doc: Doc, used_cues: Set[int], tokens: Optional[Iterable[Token]] = None) -> Iterable[Found]:
     """The reported speech of ``doc`` (or of ``tokens`` in it) whose cue is not in ``used_cues``."""
-    candidates = candidate_cues(doc)
     if tokens is None:
-        tokens = (doc[i] for i in candidates)
+        tokens = (doc[i] for i in candidate_cues(doc))
     else:
-        wanted = set(candidates)
-        tokens = [t for t in tokens if t.i in wanted]
+        tokens = [t for t in tokens if is_candidate_cue(t)]
     for token in tokens:
         if token.i in used_cues:
             continue
