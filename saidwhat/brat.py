@@ -107,14 +107,11 @@ def _parse_event_args(line: str) -> Dict[str, str]:
     return dict(arg.split(":", 1) for arg in args[1:])
 
 
-def load_compartment(directory: Union[str, os.PathLike]) -> Compartment:
-    """Return ``{stem: (text, attributions)}`` for a PolNeAR compartment directory.
-
-    ``directory`` holds ``text/<stem>.txt`` and ``attributions/<stem>_<annotator>.ann``;
-    the lexicographically first annotator file of each stem is used and articles with
-    none are skipped, as the reference scorer does. Raises GoldDataError if a
-    subfolder is missing or no article has annotations.
-    """
+def annotation_files(directory: Union[str, os.PathLike]) -> Dict[str, Tuple[Path, List[Path]]]:
+    """Return ``{stem: (text path, annotator files)}`` for a PolNeAR compartment
+    directory: each ``text/<stem>.txt`` with its ``attributions/<stem>_<annotator>.ann``
+    files in lexicographic order, articles with none left out. Raises GoldDataError
+    if a subfolder is missing."""
     directory = Path(directory)
     text_dir = directory / "text"
     ann_dir = directory / "attributions"
@@ -124,12 +121,26 @@ def load_compartment(directory: Union[str, os.PathLike]) -> Compartment:
                 f"{directory}: not a PolNeAR compartment, it has no {sub.name}/ folder"
             )
     ann_names = sorted(name for name in os.listdir(ann_dir) if name.endswith(".ann"))
-    gold: Compartment = {}
+    out: Dict[str, Tuple[Path, List[Path]]] = {}
     for txt in sorted(text_dir.glob("*.txt")):
         stem = txt.name[: -len(".txt")]
-        anns = [name for name in ann_names if name.startswith(stem + "_")]
+        anns = [ann_dir / name for name in ann_names if name.startswith(stem + "_")]
         if anns:
-            gold[stem] = (read_text(txt), parse_ann(ann_dir / anns[0]))
+            out[stem] = (txt, anns)
+    return out
+
+
+def load_compartment(directory: Union[str, os.PathLike]) -> Compartment:
+    """Return ``{stem: (text, attributions)}`` for a PolNeAR compartment directory.
+
+    ``directory`` holds ``text/<stem>.txt`` and ``attributions/<stem>_<annotator>.ann``;
+    the lexicographically first annotator file of each stem is used and articles with
+    none are skipped, as the reference scorer does. Raises GoldDataError if a
+    subfolder is missing or no article has annotations.
+    """
+    gold: Compartment = {
+        stem: (read_text(txt), parse_ann(anns[0])) for stem, (txt, anns) in annotation_files(directory).items()
+    }
     if not gold:
         raise GoldDataError(
             f"{directory}: no article has both text/<stem>.txt and "

@@ -1,6 +1,6 @@
 import pytest
 
-from saidwhat.brat import annotation_conf, load_compartment, parse_ann, read_text, to_ann
+from saidwhat.brat import annotation_conf, annotation_files, load_compartment, parse_ann, read_text, to_ann
 from saidwhat.errors import GoldDataError
 from saidwhat.formats.base import Writer
 from saidwhat.formats.brat import BratWriter, safe_file_stem
@@ -168,6 +168,19 @@ def test_load_compartment(tmp_path):
     gold = load_compartment(root)
     assert list(gold) == ["a", "b"]
     assert gold["b"] == (TEXT, parse_ann(SIMPLE_ANN))
+
+
+def test_annotation_files_lists_every_annotator_in_order(tmp_path):
+    root = _compartment(tmp_path / "train", {
+        "b": {"ffff": "", "0abc": SIMPLE_ANN},
+        "a": {"1234": SIMPLE_ANN},
+        "no-annotations": {},
+    })
+    files = annotation_files(root)
+    assert list(files) == ["a", "b"]
+    assert files["b"] == (root / "text" / "b.txt",
+                          [root / "attributions" / "b_0abc.ann", root / "attributions" / "b_ffff.ann"])
+    assert [path.name for path in files["a"][1]] == ["a_1234.ann"]
 
 
 def test_load_compartment_missing_directory(tmp_path):

@@ -1,0 +1,73 @@
+"""Print how far PolNeAR's own annotators agree, by the reference scorer's figures, and
+the model's figures on the same articles.
+
+    .venv/bin/python benchmarks/agreement.py [DATA_DIR] [--model NAME|DIR]
+
+A few PolNeAR articles were annotated twice (two ``attributions/<stem>_<annotator>.ann``
+files). Scoring the second annotator's file against the first, as ``saidwhat eval``
+scores a model against the first, gives the figures a second careful person reaches:
+the ceiling the model's figures can be read against. The model is then scored on the
+same articles against the first annotator; the articles from ``train/`` were seen in
+training, so only its figures on ``dev/`` articles are a fair comparison.
+"""
+import argparse
+import sys
+from pathlib import Path
+
+from saidwhat.brat import annotation_files, parse_ann, read_text
+from saidwhat.pipeline import Extractor, load_pipeline
+from saidwhat.schema import Article
+from saidwhat.scoring import format_table, predictions_from_articles, score
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
+
+
+def doubly_annotated(data_dir):
+    """Return ``{compartment: (first annotator's gold, second's)}``, each a
+    ``{stem: (text, attributions)}`` of the articles of that compartment with two or
+    more annotator files."""
+    out = {}
+    for compartment in ("train", "dev"):
+        directory = Path(data_dir) / compartment
+        if not directory.is_dir():
+            continue
+        first, second = {}, {}
+        for stem, (txt, anns) in annotation_files(directory).items():
+            if len(anns) > 1:
+                text = read_text(txt)
+                first[stem] = (text, parse_ann(anns[0]))
+                second[stem] = (text, parse_ann(anns[1]))
+        if first:
+            out[compartment] = (first, second)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data", nargs="?", default=str(DEFAULT_DATA), help="PolNeAR directory with train/ and dev/")
+    ap.add_argument("--model", default="accurate", help="model to score on the same articles (default: accurate)")
+    args = ap.parse_args()
+    pairs = doubly_annotated(args.data)
+    if not pairs:
+        print(f"{args.data}: no article has two annotator files")
+        return 1
+    everything = ({}, {})
+    for compartment, (first, second) in pairs.items():
+        everything[0].update(first)
+        everything[1].update(second)
+    groups = dict(pairs, all=everything)
+    extractor = Extractor(load_pipeline(model=args.model))
+    for name, (first, second) in groups.items():
+        humans = score(first, {stem: attrs for stem, (_, attrs) in second.items()})
+        print(f"{name}: {humans['quote']['gold']} attributions by the first annotator, "
+              f"{humans['quote']['pred']} by the second")
+        print(format_table(f"second annotator against the first, {name}", humans))
+        articles = list(extractor.extract_many(Article(id=stem, text=text) for stem, (text, _) in first.items()))
+        seen = " (seen in training)" if name != "dev" else ""
+        model = score(first, predictions_from_articles(articles))
+        print(format_table(f"saidwhat --model {args.model} against the first, {name}{seen}", model))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
