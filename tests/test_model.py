@@ -4,14 +4,13 @@ import torch
 
 from saidwhat.brat import load_compartment
 from saidwhat.errors import PipelineError
-from saidwhat.model.data import GoldTokens, align, cue_labels
+from saidwhat.model.data import align, cue_labels
 from saidwhat.doctext import doc_text, line_breaks, token_indices
 from saidwhat.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
 from saidwhat.model.features import LEXICONS
 from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Settings, Vocab, count_values, segments,
                                   token_values)
-from saidwhat.model.tagger import (ModelFound, NeuralModel, TrainingSettings, content_fragments, decode_cues, fit,
-                                   predicted_cue_targets)
+from saidwhat.model.tagger import ModelFound, NeuralModel, TrainingSettings, content_fragments, decode_cues, fit
 from saidwhat.model.repair import is_passive_target
 from saidwhat.model.training import f1_cut, platt
 
@@ -29,7 +28,7 @@ def train_tiny(tiny, seed=0):
     inputs, aligned = tiny
     vocab = Vocab.build(count_values(inputs, aligned))
     return fit(inputs, aligned, vocab, Settings(hidden=32, span_hidden=16),
-               TrainingSettings(epochs=25, batch_docs=1, learning_rate=1e-2, seed=seed, predicted_cues_from=20))
+               TrainingSettings(epochs=25, batch_docs=1, learning_rate=1e-2, seed=seed))
 
 
 def test_alignment_labels_every_gold_cue(tiny):
@@ -109,27 +108,6 @@ def test_cues_are_decoded_from_token_probabilities(parser_nlp):
     probs = torch.tensor([[1.0, 0.0, 0.0]] * len(doc))
     probs[1] = torch.tensor([0.1, 0.8, 0.1])  # "said"
     assert decode_cues(doc, probs.numpy()) == [([1], pytest.approx(0.9))]
-
-
-def test_stage_two_learns_on_the_cues_stage_one_finds(parser_nlp):
-    doc = parser_nlp("Officials said Monday that the talks would go on. Others believe it.")
-    x = DocInputs(doc)
-    words = [t.text for t in doc]
-    said, monday, believe = words.index("said"), words.index("Monday"), words.index("believe")
-    content = list(range(monday + 1, words.index(".")))
-    gold = [GoldTokens(cue=[said, monday], source=[0], content=content)]
-    probs = torch.tensor([[1.0, 0.0, 0.0]] * len(doc))  # O, B, I
-    probs[said] = torch.tensor([0.05, 0.9, 0.05])
-    probs[believe] = torch.tensor([0.05, 0.9, 0.05])
-    # "said" alone overlaps the gold cue "said Monday": it learns that attribution;
-    # "believe" overlaps none: it learns to tag nothing.
-    targets = predicted_cue_targets(x, probs.numpy(), gold)
-    assert [(cue, others, t) for cue, others, t in targets] == [
-        ([said], {believe}, gold[0]),
-        ([believe], {said}, GoldTokens([believe], [], [])),
-    ]
-    probs[monday] = torch.tensor([0.05, 0.05, 0.9])  # now exactly the gold cue: nothing extra
-    assert [cue for cue, _, _ in predicted_cue_targets(x, probs.numpy(), gold)] == [[believe]]
 
 
 def test_tiny_training_run_predicts_well_formed_attributions(tiny, tmp_path):

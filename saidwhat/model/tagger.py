@@ -78,10 +78,6 @@ class TrainingSettings:
     weight_decay: float = 1e-6
     clip: float = 5.0
     seed: int = 0
-    # From this epoch on (0: never) stage 2 also learns on the cues stage 1 finds: a cue
-    # that overlaps a gold one learns that attribution's source and content, any other
-    # learns to tag nothing, as it will meet such cues when it runs.
-    predicted_cues_from: int = 0
 
 
 class NeuralModel:
@@ -328,12 +324,6 @@ def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab
                     if g.cue and g.content:
                         items.append((r, inputs[k], g.cue, cue_tokens - set(g.cue)))
                         targets.append(g)
-            if 0 < training.predicted_cues_from <= epoch:
-                cue_p = torch.softmax(logits.detach(), dim=-1).numpy()
-                for r, k in enumerate(rows):
-                    for cue, others, target in predicted_cue_targets(inputs[k], cue_p[r], gold[k]):
-                        items.append((r, inputs[k], cue, others))
-                        targets.append(target)
             if items:
                 token_states, cue_states, cue_ids, lengths, windows = cue_batch(vocab, states, net.span_states(states), items)
                 span_logits = net.span_logits(token_states, cue_states, cue_ids, lengths)
@@ -352,27 +342,6 @@ def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab
                     time.perf_counter() - start)
         net.eval()
     return model
-
-
-def predicted_cue_targets(x: DocInputs, probs: numpy.ndarray, gold: Sequence[GoldTokens]
-                          ) -> List[Tuple[List[int], set, GoldTokens]]:
-    """Return stage 2's extra training items for the cues stage 1 finds in ``x`` from its
-    ``probs``, as :meth:`NeuralModel.predict` keeps them: ``(cue, other cue tokens, target)``
-    for each that is not exactly a gold cue. The target is the gold attribution whose cue
-    it overlaps most, or no source and no content when it overlaps none."""
-    cues = [(cue, p) for cue, p in decode_cues(x.doc, probs)
-            if p >= INDIRECT_CUE_THRESHOLD or _quoted_window(x, cue)]
-    tokens = {i for cue, _ in cues for i in cue}
-    gold_cues = {tuple(g.cue) for g in gold}
-    out = []
-    for cue, _ in cues:
-        if tuple(cue) in gold_cues:
-            continue
-        best = max(gold, key=lambda g: len(set(g.cue) & set(cue)), default=None)
-        if best is None or not set(best.cue) & set(cue) or not best.content:
-            best = GoldTokens(cue, [], [])
-        out.append((cue, tokens - set(cue), best))
-    return out
 
 
 def _offsets(doc: Doc, tokens: Sequence[int]) -> Tuple[int, int]:

@@ -82,8 +82,7 @@ def prepare(docs: Sequence[Doc], encoder: Optional[TokenEncoder]) -> List[DocInp
 
 
 def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compartment], kind: str = "accurate",
-                seed: int = 0, epochs: int = DEFAULT_EPOCHS, predicted_cues_from: int = 0
-                ) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
+                seed: int = 0, epochs: int = DEFAULT_EPOCHS) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
     """Train a model of ``kind`` (``accurate``: with the MiniLM encoder; ``fast``:
     without) on ``train_gold``; calibrate and score it on ``dev_gold`` if given.
 
@@ -105,7 +104,7 @@ def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compa
     timings["prepare_s"] = time.perf_counter() - clock
     vocab = Vocab.build(count_values(inputs, gold))
     settings = Settings(encoder_dim=encoder.dim, **ACCURATE) if encoder is not None else Settings(**FAST)
-    training = TrainingSettings(epochs=epochs, seed=seed, predicted_cues_from=predicted_cues_from)
+    training = TrainingSettings(epochs=epochs, seed=seed)
     clock = time.perf_counter()
     model = fit(inputs, gold, vocab, settings, training)
     timings["train_s"] = time.perf_counter() - clock
