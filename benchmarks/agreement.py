@@ -5,9 +5,9 @@ the model's figures on the same articles.
 
 A few PolNeAR articles were annotated twice (two ``attributions/<stem>_<annotator>.ann``
 files). Scoring the second annotator's file against the first, as ``saidwhat eval``
-scores a model against the first, gives the figures a second careful person reaches:
-the ceiling the model's figures can be read against. The model is then scored on the
-same articles against the first annotator; the articles from ``train/`` were seen in
+scores a model against the first, gives the figures a second careful person reaches,
+a reference the model's figures can be read against. The model is then scored on the
+same articles against the first annotator (each article extracted once); the articles from ``train/`` were seen in
 training, so only its figures on ``dev/`` articles are a fair comparison.
 """
 import argparse
@@ -52,19 +52,19 @@ def main():
         print(f"{args.data}: no article has two annotator files")
         return 1
     everything = ({}, {})
-    for compartment, (first, second) in pairs.items():
+    for first, second in pairs.values():
         everything[0].update(first)
         everything[1].update(second)
-    groups = dict(pairs, all=everything)
     extractor = Extractor(load_pipeline(model=args.model))
-    for name, (first, second) in groups.items():
+    articles = {article.id: article for article in extractor.extract_many(
+        Article(id=stem, text=text) for stem, (text, _) in everything[0].items())}
+    for name, (first, second) in dict(pairs, all=everything).items():
         humans = score(first, {stem: attrs for stem, (_, attrs) in second.items()})
         print(f"{name}: {humans['quote']['gold']} attributions by the first annotator, "
               f"{humans['quote']['pred']} by the second")
         print(format_table(f"second annotator against the first, {name}", humans))
-        articles = list(extractor.extract_many(Article(id=stem, text=text) for stem, (text, _) in first.items()))
         seen = " (seen in training)" if name != "dev" else ""
-        model = score(first, predictions_from_articles(articles))
+        model = score(first, predictions_from_articles(articles[stem] for stem in first))
         print(format_table(f"saidwhat --model {args.model} against the first, {name}{seen}", model))
     return 0
 
