@@ -113,10 +113,7 @@ dev figures of the rules, the model, and the model with the rules are printed.
 On this project's 2-core machine the accurate model takes about 35 minutes
 on all 840 PolNeAR train articles, the fast one about 30 (docs/model.md).
 
-The same data, --kind, --seed, --epochs and --members give the same weights.
---members N trains N networks alike, from the seeds --seed, --seed + 1, ..., and averages
-their probabilities (an ensemble): N times the training time, and each network
-runs on every article.
+The same data, --kind, --seed and --epochs give the same weights.
 
 examples:
   saidwhat train --data ../shared/data/polnear --out my-model
@@ -213,8 +210,6 @@ def build_parser() -> argparse.ArgumentParser:
                     help="seed of the initial weights and the order of the articles (default: 0)")
     tr.add_argument("--epochs", type=_positive, default=DEFAULT_EPOCHS, metavar="N",
                     help=f"passes over the training articles (default: {DEFAULT_EPOCHS})")
-    tr.add_argument("--members", type=_positive, default=1, metavar="N",
-                    help="train N networks from the seeds --seed, --seed + 1, ... and average them (an ensemble; default: 1)")
     tr.add_argument("--limit", type=_positive, metavar="N", help="train on the first N train articles only")
     tr.set_defaults(run=run_train, log_level=logging.INFO)
     return parser
@@ -397,8 +392,7 @@ def run_info(args: argparse.Namespace) -> int:
         record = info["model_record"]
         training = record.get("training", {})
         print(f"trained         {record.get('trained', '?')} on {record.get('articles', '?')} articles, "
-              f"seed {record.get('seed')}, {training.get('epochs', '?')} epochs, "
-              f"{record.get('members', 1)} network{'s' if record.get('members', 1) > 1 else ''} ({record['directory']})")
+              f"seed {record.get('seed')}, {training.get('epochs', '?')} epochs ({record['directory']})")
         scores = record.get("dev", {})
         dev = scores.get("model + rules, cut") or scores.get("model + rules")
         if dev:
@@ -416,8 +410,7 @@ def run_train(args: argparse.Namespace) -> int:
 
     train_gold, dev_gold = load_polnear(args.data, args.limit)
     nlp = parser(args.spacy_pipeline)
-    model, results = train_model(nlp, train_gold, dev_gold, kind=args.kind, seed=args.seed, epochs=args.epochs,
-                                 members=args.members)
+    model, results = train_model(nlp, train_gold, dev_gold, kind=args.kind, seed=args.seed, epochs=args.epochs)
     with _atomic_target(args.out, True) as model_dir:
         model.save(model_dir)
     timings = model.meta["timings"]

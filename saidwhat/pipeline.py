@@ -96,8 +96,7 @@ def pipeline_info(nlp: Language) -> dict:
         "min_confidence": finder.min_confidence,
     }
     if finder.model is not None:
-        info["model_record"] = {"directory": str(finder.model.directory), **finder.model.meta,
-                                "members": len(finder.model.members)}
+        info["model_record"] = {"directory": str(finder.model.directory), **finder.model.meta}
     return info
 
 

@@ -8,7 +8,7 @@ from saidwhat.model.data import align, cue_labels
 from saidwhat.doctext import doc_text, line_breaks, token_indices
 from saidwhat.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
 from saidwhat.model.features import LEXICONS
-from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, AttributionNet, DocInputs, Settings, Vocab, count_values, segments,
+from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Settings, Vocab, count_values, segments,
                                   token_values)
 from saidwhat.model.tagger import ModelFound, NeuralModel, TrainingSettings, content_fragments, decode_cues, fit
 from saidwhat.model.repair import is_passive_target
@@ -135,29 +135,6 @@ def test_training_is_reproducible_with_a_seed(tiny):
     first, second = train_tiny(tiny, seed=3), train_tiny(tiny, seed=3)
     for (name, a), (_, b) in zip(first.net.state_dict().items(), second.net.state_dict().items()):
         assert torch.allclose(a, b, atol=1e-4), name
-
-
-def _predicted(model, inputs):
-    return [[(f.content, f.cue, f.source, f.raw) for f in items] for items in model.predict(inputs)]
-
-
-def test_an_ensemble_averages_its_members_and_saves_each(tiny, tmp_path):
-    inputs, _ = tiny
-    first, second = train_tiny(tiny, seed=1), train_tiny(tiny, seed=2)
-    # The mean of a network with itself is that network.
-    assert _predicted(NeuralModel([first.net, first.net], first.vocab), inputs) == _predicted(first, inputs)
-    pair = NeuralModel([first.net, second.net], first.vocab)
-    assert pair.net is first.net and _predicted(pair, inputs) != _predicted(first, inputs)
-    pair.save(tmp_path)
-    assert {name.split(".")[0] for name in torch.load(tmp_path / "weights.pt")} == {"member0", "member1"}
-    loaded = NeuralModel.load(tmp_path)
-    # Saved weights are float16: the same attributions, about the same probabilities.
-    again, before = _predicted(loaded, inputs), _predicted(pair, inputs)
-    assert len(loaded.members) == 2
-    assert [[f[:3] for f in items] for items in again] == [[f[:3] for f in items] for items in before]
-    assert [f[3] for items in again for f in items] == pytest.approx([f[3] for items in before for f in items], abs=1e-3)
-    with pytest.raises(ValueError):
-        NeuralModel([first.net, AttributionNet(first.vocab, Settings(hidden=8, span_hidden=4))], first.vocab)
 
 
 def test_platt_scaling_fits_outcomes():

@@ -28,12 +28,12 @@ def copy_articles(source, target, n):
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory, polnear_train, polnear_dev):
-    """Run ``saidwhat train --kind fast --limit 2 --members 2`` on 3 train and 2 dev articles; return the model dir."""
+    """Run ``saidwhat train --kind fast --limit 2`` on 3 train and 2 dev articles; return the model dir."""
     root = tmp_path_factory.mktemp("train")
     copy_articles(polnear_train, root / "data" / "train", 3)
     copy_articles(polnear_dev, root / "data" / "dev", 2)
     code = main(["train", "--data", str(root / "data"), "--out", str(root / "model"), "--limit", "2", "--seed", "7",
-                 "--kind", "fast", "--epochs", "2", "--members", "2"])
+                 "--kind", "fast", "--epochs", "2"])
     assert code == 0
     return root / "model"
 
@@ -43,7 +43,6 @@ def test_train_writes_a_complete_model_with_its_meta(trained):
     assert sorted(p.name for p in trained.iterdir()) == ["meta.json", "weights.pt"]
     meta = json.loads((trained / "meta.json").read_text())
     assert meta["articles"] == 2 and meta["seed"] == 7 and meta["kind"] == "fast"
-    assert meta["members"] == 2 and meta["seeds"] == [7, 8]  # an ensemble of two networks
     assert meta["training"]["epochs"] == 2 and meta["settings"]["encoder_dim"] == 0
     assert meta["settings"]["layers"] == 1 and meta["settings"]["span_hidden"] == 32  # the fast sizes
     assert set(meta["dev"]) == {"rules", "model", "model + rules", "model + rules, cut"}
@@ -78,7 +77,6 @@ def test_extract_and_info_with_the_model(trained, tmp_path, capsys):
     info = json.loads(out)
     assert info["model"] == str(trained) and info["approach"] == f"model trained at {trained}, with the rules"
     assert info["model_record"]["directory"] == str(trained) and info["model_record"]["articles"] == 2
-    assert info["model_record"]["members"] == 2
 
 
 def test_a_missing_model_is_one_line_and_exit_2(tmp_path, capsys):

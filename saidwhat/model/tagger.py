@@ -37,8 +37,6 @@ logger = logging.getLogger(__name__)
 
 PathLike = Union[str, os.PathLike]
 WEIGHTS = "weights.pt"
-# The prefix of an ensemble member's weights in WEIGHTS: member0., member1., ...
-MEMBER = "member"
 META = "meta.json"
 RULE = "model"
 # A token is part of a cue when its probability of being B or I reaches this.
@@ -83,12 +81,7 @@ class TrainingSettings:
 
 
 class NeuralModel:
-    """One or more trained networks with their vocabulary and settings; ``meta`` is the
-    training record.
-
-    A model of several networks (``members``, trained alike from different seeds over the
-    same vocabulary) is an ensemble: its cue and span probabilities are the mean of its
-    members', each member reading the Doc once.
+    """A trained network with its vocabulary and settings; ``meta`` is its training record.
 
     ``calibration`` maps each kind of content (``"direct"``, ``"mixed"``,
     ``"indirect"``) to ``(a, b)``: a prediction's confidence is
@@ -98,24 +91,16 @@ class NeuralModel:
     ``saidwhat train``), the default of the ``saidwhat`` component.
     """
 
-    def __init__(self, net: Union[AttributionNet, Sequence[AttributionNet]], vocab: Vocab, meta: Optional[dict] = None,
+    def __init__(self, net: AttributionNet, vocab: Vocab, meta: Optional[dict] = None,
                  calibration: Optional[Dict[str, Tuple[float, float]]] = None, min_confidence: float = 0.0):
-        self.members: List[AttributionNet] = [net] if isinstance(net, AttributionNet) else list(net)
-        if not self.members or any(m.settings != self.members[0].settings for m in self.members):
-            raise ValueError("a model needs at least one network, and its networks the same settings")
+        self.net = net
         self.vocab = vocab
         self.meta = meta or {}
         self.calibration = dict(calibration or {})
         self.min_confidence = min_confidence
         self.directory: Optional[Path] = None
         self.indirect_cue_threshold = INDIRECT_CUE_THRESHOLD
-        for member in self.members:
-            member.eval()
-
-    @property
-    def net(self) -> AttributionNet:
-        """The first (for a model of one network, the only) network."""
-        return self.members[0]
+        self.net.eval()
 
     @property
     def uses_encoder(self) -> bool:
@@ -123,19 +108,14 @@ class NeuralModel:
         return bool(self.net.settings.encoder_dim)
 
     def save(self, directory: PathLike) -> None:
-        """Write the weights (float16) and meta.json (vocabulary, settings, record) to
-        ``directory``; the weights of member ``k`` of an ensemble under ``member<k>.``."""
+        """Write the weights (float16) and meta.json (vocabulary, settings, record) to ``directory``."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        state = {}
-        for k, member in enumerate(self.members):
-            prefix = f"{MEMBER}{k}." if len(self.members) > 1 else ""
-            state.update((prefix + name, v.half() if v.is_floating_point() else v)
-                         for name, v in member.state_dict().items())
+        state = {k: v.half() if v.is_floating_point() else v for k, v in self.net.state_dict().items()}
         torch.save(state, directory / WEIGHTS)
         meta = dict(self.meta, settings=asdict(self.net.settings), vocab=self.vocab.tables,
                     calibration={kind: list(ab) for kind, ab in self.calibration.items()},
-                    min_confidence=self.min_confidence, members=len(self.members))
+                    min_confidence=self.min_confidence)
         (directory / META).write_text(json.dumps(meta, indent=0, sort_keys=True), encoding="utf-8")
 
     @classmethod
@@ -148,14 +128,9 @@ class NeuralModel:
         try:
             meta = json.loads((directory / META).read_text(encoding="utf-8"))
             vocab = Vocab(meta.pop("vocab"))
-            settings = Settings(**meta.pop("settings"))
+            net = AttributionNet(vocab, Settings(**meta.pop("settings")))
             state = torch.load(directory / WEIGHTS, map_location="cpu")
-            state = {k: v.float() if v.is_floating_point() else v for k, v in state.items()}
-            count = int(meta.pop("members", 1))
-            net = [AttributionNet(vocab, settings) for _ in range(count)]
-            for k, member in enumerate(net):
-                prefix = f"{MEMBER}{k}." if count > 1 else ""
-                member.load_state_dict({name[len(prefix):]: v for name, v in state.items() if name.startswith(prefix)})
+            net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as err:
             raise PipelineError(f"{directory}: cannot read the model: {err} ({hint})") from err
         calibration = meta.pop("calibration", {})
@@ -183,10 +158,9 @@ class NeuralModel:
                 if not batch:
                     continue
                 docs = [x for _, x in batch]
-                padded = pad_docs(docs, self.vocab, self.net.settings.encoder_dim)
-                states = [member.encode(padded) for member in self.members]
-                cue_p = _mean([torch.softmax(member.cue_logits(h), dim=-1) for member, h in zip(self.members, states)])
-                span_states = [member.span_states(h) for member, h in zip(self.members, states)]
+                states = self.net.encode(pad_docs(docs, self.vocab, self.net.settings.encoder_dim))
+                cue_p = torch.softmax(self.net.cue_logits(states), dim=-1).numpy()
+                span_states = self.net.span_states(states)
                 items = []
                 for row, x in enumerate(docs):
                     cues = decode_cues(x.doc, cue_p[row])
@@ -199,12 +173,9 @@ class NeuralModel:
                 found_of: Dict[int, ModelFound] = {}
                 for k in range(0, len(order), CUE_BATCH):
                     chunk = order[k:k + CUE_BATCH]
-                    span_p = []
-                    for member, h, h_span in zip(self.members, states, span_states):
-                        token_states, cue_states, cue_ids, lengths, windows = cue_batch(
-                            self.vocab, h, h_span, [items[j][:4] for j in chunk])
-                        span_p.append(torch.softmax(member.span_logits(token_states, cue_states, cue_ids, lengths), dim=-1))
-                    span_p = _mean(span_p)
+                    token_states, cue_states, cue_ids, lengths, windows = cue_batch(
+                        self.vocab, states, span_states, [items[j][:4] for j in chunk])
+                    span_p = torch.softmax(self.net.span_logits(token_states, cue_states, cue_ids, lengths), dim=-1).numpy()
                     for j, span, probs in zip(chunk, windows, span_p):
                         _, x, cue, _, p = items[j]
                         found = self._attribution(x, cue, p, span, probs[:len(span)])
@@ -371,11 +342,6 @@ def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab
                     time.perf_counter() - start)
         net.eval()
     return model
-
-
-def _mean(probabilities: List[torch.Tensor]) -> numpy.ndarray:
-    """Return the mean of the members' probability tensors as an array."""
-    return (probabilities[0] if len(probabilities) == 1 else torch.stack(probabilities).mean(dim=0)).numpy()
 
 
 def _offsets(doc: Doc, tokens: Sequence[int]) -> Tuple[int, int]:

@@ -82,19 +82,14 @@ def prepare(docs: Sequence[Doc], encoder: Optional[TokenEncoder]) -> List[DocInp
 
 
 def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compartment], kind: str = "accurate",
-                seed: int = 0, epochs: int = DEFAULT_EPOCHS, members: int = 1
-                ) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
+                seed: int = 0, epochs: int = DEFAULT_EPOCHS) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
     """Train a model of ``kind`` (``accurate``: with the MiniLM encoder; ``fast``:
     without) on ``train_gold``; calibrate and score it on ``dev_gold`` if given.
-    With ``members`` above 1 the model is an ensemble of that many networks, trained
-    alike from the seeds ``seed``, ``seed + 1``, ...
 
     Returns the model (its ``meta`` records the run) and the dev scores by approach.
     """
     if kind not in MODEL_NAMES:
         raise ValueError(f"unknown model kind {kind!r}: use one of {', '.join(MODEL_NAMES)}")
-    if members < 1:
-        raise ValueError(f"a model needs at least one member network, not {members}")
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     timings: Dict[str, float] = {}
     clock = time.perf_counter()
@@ -109,14 +104,9 @@ def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compa
     timings["prepare_s"] = time.perf_counter() - clock
     vocab = Vocab.build(count_values(inputs, gold))
     settings = Settings(encoder_dim=encoder.dim, **ACCURATE) if encoder is not None else Settings(**FAST)
+    training = TrainingSettings(epochs=epochs, seed=seed)
     clock = time.perf_counter()
-    nets = []
-    for k in range(members):
-        training = TrainingSettings(epochs=epochs, seed=seed + k)
-        if members > 1:
-            logger.info("training member %d of %d (seed %d)", k + 1, members, training.seed)
-        nets.append(fit(inputs, gold, vocab, settings, training).net)
-    model = NeuralModel(nets, vocab)
+    model = fit(inputs, gold, vocab, settings, training)
     timings["train_s"] = time.perf_counter() - clock
     results: Dict[str, Dict[str, Any]] = {}
     if dev_gold is not None:
@@ -128,8 +118,7 @@ def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compa
         "articles": len(docs),
         "trained": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seed": seed,
-        "seeds": [seed + k for k in range(members)],
-        "training": dict(vars(training), seed=seed),
+        "training": vars(training),
         "timings": {k: round(v, 1) for k, v in timings.items()},
         "dev": {name: {k: (round(v["f1"], 4) if isinstance(v, dict) else v) for k, v in r.items()}
                 for name, r in results.items()},
