@@ -265,15 +265,16 @@ class _Prose:
         self.quotes = QuoteIndex(self.text)
         self.sentences = list(doc.sents)
         self.starts = [s.start for s in self.sentences]
+        self._headline: Dict[int, bool] = {}  # by sentence index, worked out once
 
     def plain(self, token: Token) -> bool:
         """False for a name in a headline-like line (most words capitalised) or inside
         quotation marks, where longer forms are slogans and nicknames, not names."""
-        sent = self.sentences[bisect.bisect_right(self.starts, token.i) - 1]
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
-        if len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words):
-            return False
-        return not self.quotes.quoted(token.idx)
+        k = bisect.bisect_right(self.starts, token.i) - 1
+        if k not in self._headline:
+            words = [t for t in self.sentences[k] if t.is_alpha and len(t) > 3]
+            self._headline[k] = len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words)
+        return not self._headline[k] and not self.quotes.quoted(token.idx)
 
 
 class QuoteIndex:

@@ -378,13 +378,17 @@ def content_fragments(doc: Doc, content_runs: List[List[int]]) -> List[List[int]
     *the* morning after the debate"), a last coordinator is cut off ("for years,
     *and*"); not where a quotation mark follows (the speaker's own words)."""
     out = []
+    def is_word(i: int) -> bool:
+        token = doc[i]
+        return not token.is_punct and not token.is_space
+
     for run in content_runs:
-        words = [i for i in run if not doc[i].is_punct and not doc[i].is_space]
-        if not words:
+        last_i = next((i for i in reversed(run) if is_word(i)), None)
+        if last_i is None:
             continue
-        last = doc[words[-1]]
-        quoted = any(q in doc[i].text for i in run if i > last.i for q in QUOTE_MARKS)
-        if len(words) > 1 and not quoted:
+        last = doc[last_i]
+        quoted = any(q in doc[i].text for i in run if i > last_i for q in QUOTE_MARKS)
+        if not quoted and any(is_word(i) for i in run if i < last_i):
             if last.lower_ in ARTICLES and last.head.i > last.i and last.head.sent == last.sent:
                 run = _without_trailing_punct(doc, list(range(run[0], last.head.right_edge.i + 1)))
             elif last.lower_ in COORDINATORS:
