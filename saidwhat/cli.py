@@ -110,8 +110,9 @@ this way, with the default settings.
 (progress is logged), the network is trained, and the model is written to --out in
 full or not at all. With dev/, the model's confidences are calibrated on dev and the
 dev figures of the rules, the model, and the model with the rules are printed.
-On this project's 2-core machine the accurate model takes about 35 minutes
-on all 840 PolNeAR train articles, the fast one about 30 (docs/model.md).
+On this project's 2-core machine the accurate model takes 35 to 60 minutes
+on all 840 PolNeAR train articles (by how busy the machine is), the fast one
+30 to 45 (docs/model.md).
 
 The same data, --kind, --seed and --epochs give the same weights.
 
