@@ -149,6 +149,14 @@ def test_read_text_keeps_line_ends(tmp_path):
     assert read_text(path) == "one\r\ntwo\rthree\n"
 
 
+# Annotator files by stem: "b" has two (one empty), "no-annotations" none.
+TWO_ANNOTATED = {
+    "b": {"ffff": "", "0abc": SIMPLE_ANN},
+    "a": {"1234": SIMPLE_ANN},
+    "no-annotations": {},
+}
+
+
 def _compartment(root, articles):
     (root / "text").mkdir(parents=True)
     (root / "attributions").mkdir()
@@ -160,22 +168,14 @@ def _compartment(root, articles):
 
 
 def test_load_compartment(tmp_path):
-    root = _compartment(tmp_path / "dev", {
-        "b": {"ffff": "", "0abc": SIMPLE_ANN},
-        "a": {"1234": SIMPLE_ANN},
-        "no-annotations": {},
-    })
+    root = _compartment(tmp_path / "dev", TWO_ANNOTATED)
     gold = load_compartment(root)
     assert list(gold) == ["a", "b"]
     assert gold["b"] == (TEXT, parse_ann(SIMPLE_ANN))
 
 
 def test_annotation_files_lists_every_annotator_in_order(tmp_path):
-    root = _compartment(tmp_path / "train", {
-        "b": {"ffff": "", "0abc": SIMPLE_ANN},
-        "a": {"1234": SIMPLE_ANN},
-        "no-annotations": {},
-    })
+    root = _compartment(tmp_path / "train", TWO_ANNOTATED)
     files = annotation_files(root)
     assert list(files) == ["a", "b"]
     assert files["b"] == (root / "text" / "b.txt",

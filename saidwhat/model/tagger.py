@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy
 import torch
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import PipelineError
 from ..extractor import Found
@@ -378,17 +378,13 @@ def content_fragments(doc: Doc, content_runs: List[List[int]]) -> List[List[int]
     *the* morning after the debate"), a last coordinator is cut off ("for years,
     *and*"); not where a quotation mark follows (the speaker's own words)."""
     out = []
-    def is_word(i: int) -> bool:
-        token = doc[i]
-        return not token.is_punct and not token.is_space
-
     for run in content_runs:
-        last_i = next((i for i in reversed(run) if is_word(i)), None)
+        last_i = next((i for i in reversed(run) if _is_word(doc[i])), None)
         if last_i is None:
             continue
         last = doc[last_i]
         quoted = any(q in doc[i].text for i in run if i > last_i for q in QUOTE_MARKS)
-        if not quoted and any(is_word(i) for i in run if i < last_i):
+        if not quoted and any(_is_word(doc[i]) for i in run if i < last_i):
             if last.lower_ in ARTICLES and last.head.i > last.i and last.head.sent == last.sent:
                 run = _without_trailing_punct(doc, list(range(run[0], last.head.right_edge.i + 1)))
             elif last.lower_ in COORDINATORS:
@@ -397,9 +393,14 @@ def content_fragments(doc: Doc, content_runs: List[List[int]]) -> List[List[int]
     return out
 
 
+def _is_word(token: Token) -> bool:
+    """True for a token that is neither punctuation nor white space."""
+    return not token.is_punct and not token.is_space
+
+
 def _without_trailing_punct(doc: Doc, run: List[int]) -> List[int]:
     """Return ``run`` less the punctuation and spaces at its end."""
-    while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
+    while run and not _is_word(doc[run[-1]]):
         run = run[:-1]
     return run
 
