@@ -10,8 +10,9 @@ from saidwhat.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
 from saidwhat.model.features import LEXICONS
 from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Settings, Vocab, count_values, segments,
                                   token_values)
-from saidwhat.model.tagger import ModelFound, NeuralModel, TrainingSettings, content_fragments, decode_cues, fit
-from saidwhat.model.repair import is_passive_target
+from saidwhat.model.tagger import (ModelFound, NeuralModel, TrainingSettings, _drop_swallowed, content_fragments,
+                                   decode_cues, fit)
+from saidwhat.model.repair import complete_clause, is_passive_target
 from saidwhat.model.training import f1_cut, platt
 
 
@@ -191,3 +192,42 @@ def test_a_content_does_not_end_on_an_article_or_a_coordinator(parser_nlp):
                                                                          "the repairs would take years"]
     quoted = parser_nlp('He said the plan was "bold and" then stopped.\n')
     assert content_fragments(quoted, [list(range(2, 9))]) == [list(range(2, 9))]  # the speaker's own words stay
+
+
+def _words(doc, text):
+    """Token indices of the first occurrence of ``text`` (whole tokens) in ``doc``."""
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text))
+    return list(range(span.start, span.end))
+
+
+@pytest.mark.parametrize("cut, whole", [
+    ("the mayor was right when", "the mayor was right when he warned on Tuesday that the old pier could collapse"),
+    ("that the old pier", "that the old pier could collapse"),
+    ("that the old pier could", "that the old pier could collapse"),
+])
+def test_a_content_cut_before_the_rest_of_its_clause_runs_on_through_it(parser_nlp, cut, whole):
+    doc = parser_nlp("Retired admiral Ann Voss said the mayor was right when he warned on Tuesday that "
+                     "the old pier could collapse.\n")
+    content = _words(doc, cut)
+    completed = complete_clause(doc, content, set(_words(doc, "Retired admiral Ann Voss said")))
+    assert doc[completed[0]:completed[-1] + 1].text == whole
+    assert completed[:len(content)] == content
+
+
+def test_a_content_is_not_run_on_over_its_own_cue_or_where_it_ends_a_phrase(parser_nlp):
+    doc = parser_nlp("Ann Voss said the mayor was right when he warned that the pier could collapse.\n")
+    cut = _words(doc, "the mayor was right when")
+    assert complete_clause(doc, cut, set(_words(doc, "warned"))) == cut  # "warned" is its cue
+    whole = _words(doc, "the mayor was right")
+    assert complete_clause(doc, whole, set()) == whole
+
+
+def test_a_report_the_completed_content_swallowed_is_dropped_unless_that_one_is_unsure():
+    outer = ModelFound(content=[(10, 90)], cue=(5, 9), source=(0, 4), rule="model", added=(40, 90),
+                       probability=0.8)
+    nested = ModelFound(content=[(55, 90)], cue=(45, 50), source=(41, 44), rule="model", probability=0.9)
+    before = ModelFound(content=[(20, 30)], cue=(12, 18), source=None, rule="model", probability=0.9)
+    after = ModelFound(content=[(100, 120)], cue=(92, 98), source=None, rule="model", probability=0.9)
+    assert _drop_swallowed([outer, nested, before, after], 0.5) == [outer, before, after]
+    assert _drop_swallowed([outer, nested, before, after], 0.85) == [outer, nested, before, after]

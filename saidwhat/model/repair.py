@@ -5,13 +5,14 @@ here: the person a cue is addressed to is not its content ("Kim told *an America
 journalist* ... that he was willing"), and a passive participle hanging on a noun with no
 agent ("a reporter *believed* to be the first") is a hedge of the writer's, not anyone's
 attribution; a short paragraph ending in a colon is a heading that introduces what
-follows ("Experts worry about next steps:"), not a report of its own; and the passive
+follows ("Experts worry about next steps:"), not a report of its own; the passive
 subject of a speech verb is the one spoken of or to ("*He* has been criticized for"),
-not its source.
+not its source; and a content that ends on a word leading into a clause ("he was right
+*when*") was cut where a report nested in it begins and runs on to the clause's end.
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Set
 
 from spacy.tokens import Doc, Token
 
@@ -105,3 +106,29 @@ def in_heading(feats: DocFeatures, content: List[int]) -> bool:
     end = feats.para_first[para + 1] if para + 1 < len(feats.para_first) else len(feats.para)
     words = [i for i in range(start, end) if not feats.space[i]]
     return bool(words) and len(words) <= HEADING_WORDS and feats.doc[words[-1]].text == ":"
+
+
+# The dependents that lead into a clause after them: its subject, auxiliaries and
+# negation, subordinator, a fronted adverb, object or preposition. A content that ends on
+# one was cut where its clause goes on.
+CLAUSE_OPENERS = frozenset("nsubj nsubjpass csubj expl aux auxpass neg mark advmod dobj prep cc".split())
+
+
+def complete_clause(doc: Doc, content: List[int], others: Set[int]) -> List[int]:
+    """Return ``content`` (sorted token indices) run on to the end of the clause its last
+    word leads into (:data:`CLAUSE_OPENERS`), when that clause lies after it in the
+    sentence and takes in no token of ``others`` (the cue and source): the network cut
+    the content where a report nested in it begins ("Trump was right *when* | he said
+    ...", "the reasons they *should* | get excited about ..."). Otherwise ``content``
+    unchanged."""
+    last = doc[content[-1]]
+    head = last.head
+    if last.dep_ not in CLAUSE_OPENERS or head.i <= last.i or head.sent.start != last.sent.start:
+        return content
+    end = head.right_edge.i + 1
+    while end > last.i + 1 and (doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)):
+        end -= 1
+    more = range(last.i + 1, end)
+    if others.intersection(more):
+        return content
+    return content + list(more)

@@ -29,7 +29,7 @@ from ..sources import implied_source
 from . import DEFAULT_EPOCHS
 from .data import GoldTokens, cue_labels, runs
 from .features import cue_head, window
-from .repair import in_heading, is_hedge, is_passive_target, repair_content
+from .repair import complete_clause, in_heading, is_hedge, is_passive_target, repair_content
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
                      Vocab, cue_batch, pad_docs)
 
@@ -61,6 +61,8 @@ class ModelFound(Found):
 
     raw: float = 1.0
     probability: float = 1.0
+    # What decoding ran the content on to (character offsets) beyond the network's tokens.
+    added: Optional[Tuple[int, int]] = None
 
     @property
     def own_confidence(self) -> float:
@@ -184,6 +186,7 @@ class NeuralModel:
                 for j in sorted(found_of):
                     out[batch[items[j][0]][0]].append(found_of[j])
         for k, found in enumerate(out):
+            found = _drop_swallowed(found, self.min_confidence)
             found = _drop_duplicates(found)
             found.sort(key=lambda f: (f.start, f.cue or (0, 0)))
             out[k] = found
@@ -207,11 +210,13 @@ class NeuralModel:
             return None
         if repaired != content:  # the parse's content, not the network's: the cue's probability alone
             content, content_p = repaired, 1.0
-        fragments = content_fragments(doc, runs(content))
-        if not fragments:
-            return None
         sources = runs([i for i, label in zip(span, labels) if label == s and not doc[i].is_space])
         source = max(sources, key=lambda run: sum(probs[i - span.start, s] for i in run)) if sources else None
+        completed = complete_clause(doc, content, set(cue) | set(source or ()))
+        added = _offsets(doc, completed[len(content):]) if len(completed) > len(content) else None
+        fragments = content_fragments(doc, runs(completed))
+        if not fragments:
+            return None
         cue = trim_cue(doc, cue, set(content) | set(source or ()))
         head = cue_head(doc, cue)
         offsets = [_offsets(doc, run) for run in fragments]
@@ -229,6 +234,7 @@ class NeuralModel:
             cue_token=head.i,
             quotes=quotes,
             raw=cue_p * content_p,
+            added=added,
         )
         found.probability = self.calibrated(found.raw, found.kind(x.text))
         return found
@@ -408,6 +414,14 @@ def _without_trailing_punct(doc: Doc, run: List[int]) -> List[int]:
 def content_chars(found: Found) -> set:
     """Return the character positions the content of ``found`` covers (for overlap tests)."""
     return {c for s, e in found.content for c in range(s, e)}
+
+
+def _drop_swallowed(found: List[ModelFound], cut: float) -> List[ModelFound]:
+    """Drop the attributions whose cue lies in what :func:`complete_clause` added to the
+    content of one at least ``cut`` probable: a report nested in that content, which the
+    network had cut off (PolNeAR annotates the one or the other, never both)."""
+    added = [f.added for f in found if f.added and f.probability >= cut]
+    return [f for f in found if f.cue is None or not any(s <= f.cue[0] and f.cue[1] <= e for s, e in added)]
 
 
 def _drop_duplicates(found: List[ModelFound]) -> List[ModelFound]:
