@@ -10,8 +10,8 @@ from saidwhat.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
 from saidwhat.model.features import LEXICONS
 from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Settings, Vocab, count_values, segments,
                                   token_values)
-from saidwhat.model.tagger import (ModelFound, NeuralModel, TrainingSettings, _drop_swallowed, content_fragments,
-                                   decode_cues, fit)
+from saidwhat.model.tagger import (ModelFound, NeuralModel, TrainingSettings, _drop_swallowed, _tokens,
+                                   content_fragments, decode_cues, fit)
 from saidwhat.model.repair import complete_clause, is_passive_target
 from saidwhat.model.training import f1_cut, platt
 
@@ -195,10 +195,9 @@ def test_a_content_does_not_end_on_an_article_or_a_coordinator(parser_nlp):
 
 
 def _words(doc, text):
-    """Token indices of the first occurrence of ``text`` (whole tokens) in ``doc``."""
+    """Token indices of the first occurrence of ``text`` in ``doc``."""
     start = doc.text.index(text)
-    span = doc.char_span(start, start + len(text))
-    return list(range(span.start, span.end))
+    return _tokens(doc, (start, start + len(text)))
 
 
 @pytest.mark.parametrize("cut, whole", [

@@ -108,6 +108,15 @@ def in_heading(feats: DocFeatures, content: List[int]) -> bool:
     return bool(words) and len(words) <= HEADING_WORDS and feats.doc[words[-1]].text == ":"
 
 
+def phrase_end(token: Token) -> Optional[int]:
+    """Return the index just past the phrase of the word ``token`` hangs on, when that
+    word comes after ``token`` in its sentence ("*the* pier", "*when* he said ..."); else None."""
+    head = token.head
+    if head.i <= token.i or head.sent.start != token.sent.start:
+        return None
+    return head.right_edge.i + 1
+
+
 # The dependents that lead into a clause after them: its subject, auxiliaries and
 # negation, subordinator, a fronted adverb, object or preposition. A content that ends on
 # one was cut where its clause goes on.
@@ -122,10 +131,9 @@ def complete_clause(doc: Doc, content: List[int], others: Set[int]) -> List[int]
     ...", "the reasons they *should* | get excited about ..."). Otherwise ``content``
     unchanged."""
     last = doc[content[-1]]
-    head = last.head
-    if last.dep_ not in CLAUSE_OPENERS or head.i <= last.i or head.sent.start != last.sent.start:
+    end = phrase_end(last) if last.dep_ in CLAUSE_OPENERS else None
+    if end is None:
         return content
-    end = head.right_edge.i + 1
     while end > last.i + 1 and (doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)):
         end -= 1
     more = range(last.i + 1, end)

@@ -29,7 +29,7 @@ from ..sources import implied_source
 from . import DEFAULT_EPOCHS
 from .data import GoldTokens, cue_labels, runs
 from .features import cue_head, window
-from .repair import complete_clause, in_heading, is_hedge, is_passive_target, repair_content
+from .repair import complete_clause, in_heading, is_hedge, is_passive_target, phrase_end, repair_content
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
                      Vocab, cue_batch, pad_docs)
 
@@ -391,8 +391,9 @@ def content_fragments(doc: Doc, content_runs: List[List[int]]) -> List[List[int]
         last = doc[last_i]
         quoted = any(q in doc[i].text for i in run if i > last_i for q in QUOTE_MARKS)
         if not quoted and any(_is_word(doc[i]) for i in run if i < last_i):
-            if last.lower_ in ARTICLES and last.head.i > last.i and last.head.sent == last.sent:
-                run = _without_trailing_punct(doc, list(range(run[0], last.head.right_edge.i + 1)))
+            end = phrase_end(last) if last.lower_ in ARTICLES else None
+            if end is not None:
+                run = _without_trailing_punct(doc, list(range(run[0], end)))
             elif last.lower_ in COORDINATORS:
                 run = _without_trailing_punct(doc, [i for i in run if i < last.i])
         out.append(run)
