@@ -14,10 +14,12 @@ pronoun and description resolution on top of it lives in :mod:`saidwhat.speakers
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from .doctext import doc_text, token_indices
@@ -265,6 +267,9 @@ class _Prose:
         self.quotes = QuoteIndex(self.text)
         self.sentences = list(doc.sents)
         self.starts = [s.start for s in self.sentences]
+        alpha, title, length = doc.to_array([IS_ALPHA, IS_TITLE, LENGTH]).T
+        self._word = (alpha == 1) & (length > 3)  # the words a headline is told by
+        self._title = self._word & (title == 1)
         self._headline: Dict[int, bool] = {}  # by sentence index, worked out once
 
     def plain(self, token: Token) -> bool:
@@ -272,8 +277,10 @@ class _Prose:
         quotation marks, where longer forms are slogans and nicknames, not names."""
         k = bisect.bisect_right(self.starts, token.i) - 1
         if k not in self._headline:
-            words = [t for t in self.sentences[k] if t.is_alpha and len(t) > 3]
-            self._headline[k] = len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words)
+            sentence = self.sentences[k]
+            words = int(self._word[sentence.start:sentence.end].sum())
+            titled = int(self._title[sentence.start:sentence.end].sum())
+            self._headline[k] = words >= 3 and titled >= 0.7 * words
         return not self._headline[k] and not self.quotes.quoted(token.idx)
 
 
@@ -375,8 +382,10 @@ def _first_names_agree(words: Tuple[str, ...], entity: Entity) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _same_person(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
-    """True if two person names can be the same person: "Trump" / "Donald J. Trump"."""
+    """True if two person names can be the same person: "Trump" / "Donald J. Trump"
+    (each pair worked out once: an article's names are compared with all names before them)."""
     a_core = [w for w in a if len(w) > 1 and w not in NAME_STOP]
     b_core = [w for w in b if len(w) > 1 and w not in NAME_STOP]
     if not a_core or not b_core or a_core[-1] != b_core[-1]:
@@ -406,6 +415,7 @@ def is_acronym(word: str, words: Sequence[str]) -> bool:
     return word.replace(".", "") == initials
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _same_organisation(a: Tuple[str, ...], b: Tuple[str, ...], by_last_words: bool = True) -> bool:
     """True if two organisation names can be the same: equal, an acronym of the other
     ("FBI"), or, with ``by_last_words`` (two organisations, not places: "Korea" is not

@@ -207,11 +207,9 @@ class DocInputs:
         text = self.text
         for found, tokens in zip(self.rules, self.rule_tokens):
             for role in ("cue", "source", "content"):
-                for i in tokens[role]:
-                    flags[i, column["rule_" + role]] = 1.0
+                flags[list(tokens[role]), column["rule_" + role]] = 1.0
             if found.kind(text) == "direct":
-                for i in tokens["content"]:
-                    flags[i, column["rule_direct"]] = 1.0
+                flags[list(tokens["content"]), column["rule_direct"]] = 1.0
         return flags
 
     def cue_values(self, cue: Sequence[int], span: range, other_cues: set) -> Dict[str, List[str]]:
@@ -425,49 +423,58 @@ def pad_docs(batch: Sequence[DocInputs], vocab: Vocab, encoder_dim: int) -> Batc
     """Return the padded segment tensors of non-empty Docs."""
     segs = [(k, s, e) for k, x in enumerate(batch) for s, e in x.segments]
     length = max(e - s for _, s, e in segs)
-    ids = torch.zeros((len(segs), length, len(FIELDS)), dtype=torch.long)
-    flags = torch.zeros((len(segs), length, len(FLAGS)))
-    vectors = torch.zeros((len(segs), length, encoder_dim)) if encoder_dim else None
+    starts = numpy.cumsum([0] + [len(x.doc) for x in batch])
+    # Row r of each padded tensor reads its segment's tokens from the Docs' arrays stacked
+    # together, padding from the zero row added below them.
+    index = numpy.full((len(segs), length), starts[-1], dtype=numpy.int64)
     pad_row = len(segs) * length
-    gather = torch.full((len(batch), max(len(x.doc) for x in batch)), pad_row, dtype=torch.long)
+    gather = numpy.full((len(batch), max(len(x.doc) for x in batch)), pad_row, dtype=numpy.int64)
     for row, (k, s, e) in enumerate(segs):
-        x = batch[k]
-        ids[row, :e - s] = torch.from_numpy(x.ids(vocab)[s:e])
-        flags[row, :e - s] = torch.from_numpy(x.flags[s:e])
-        if vectors is not None:
-            vectors[row, :e - s] = torch.from_numpy(x.vectors[s:e].astype(numpy.float32))
-        gather[k, s:e] = torch.arange(row * length, row * length + e - s)
+        index[row, :e - s] = numpy.arange(starts[k] + s, starts[k] + e)
+        gather[k, s:e] = numpy.arange(row * length, row * length + e - s)
+
+    def stacked(arrays: List[numpy.ndarray], dtype) -> torch.Tensor:
+        rows = numpy.concatenate(arrays + [numpy.zeros((1, arrays[0].shape[1]), dtype=arrays[0].dtype)])
+        return torch.from_numpy(rows[index].astype(dtype, copy=False))
+
+    ids = stacked([x.ids(vocab) for x in batch], numpy.int64)
+    flags = stacked([x.flags for x in batch], numpy.float32)
+    vectors = stacked([x.vectors for x in batch], numpy.float32) if encoder_dim else None
     lengths = torch.tensor([e - s for _, s, e in segs])
-    return Batch(ids, flags, vectors, lengths, gather)
+    return Batch(ids, flags, vectors, lengths, torch.from_numpy(gather))
 
 
-def cue_batch(vocab: Vocab, states: torch.Tensor, span_states: torch.Tensor,
+def with_pad_row(states: torch.Tensor) -> torch.Tensor:
+    """Return ``(docs, tokens, dim)`` states flattened to ``(docs * tokens + 1, dim)``,
+    the last row zeros: the rows :func:`cue_batch` gathers from, made once per Doc batch."""
+    flat = states.reshape(-1, states.shape[-1])
+    return torch.cat([flat, flat.new_zeros((1, flat.shape[-1]))])
+
+
+def cue_batch(vocab: Vocab, flat: torch.Tensor, flat_span: torch.Tensor, tokens: int,
               items: Sequence[Tuple[int, DocInputs, List[int], set]]
               ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, List[range]]:
     """Gather stage 2's inputs for cues ``(doc row, inputs, cue tokens, other cue tokens)``
-    from the Docs' ``states`` and ``span_states``.
+    from a Doc batch's states and span states, each :func:`with_pad_row`; ``tokens`` is
+    the batch's padded Doc length.
 
     Returns ``(token_states, cue_states, cue_ids, lengths, windows)``.
     """
     windows = [window(x.feats, cue) for _, x, cue, _ in items]
-    docs, tokens, dim = states.shape
-    flat = torch.cat([states.reshape(-1, dim), states.new_zeros((1, dim))])
-    flat_span = span_states.reshape(-1, span_states.shape[-1])
-    flat_span = torch.cat([flat_span, flat_span.new_zeros((1, flat_span.shape[-1]))])
-    pad = docs * tokens
+    pad = len(flat) - 1
     n = max(len(w) for w in windows)
     widest = max(len(cue) for _, _, cue, _ in items)
-    token_index = torch.full((len(items), n), pad, dtype=torch.long)
-    cue_index = torch.full((len(items), widest), pad, dtype=torch.long)
-    cue_ids = torch.zeros((len(items), n, len(CUE_FIELDS)), dtype=torch.long)
+    token_index = numpy.full((len(items), n), pad, dtype=numpy.int64)
+    cue_index = numpy.full((len(items), widest), pad, dtype=numpy.int64)
+    cue_ids = numpy.zeros((len(items), n, len(CUE_FIELDS)), dtype=numpy.int64)
     for k, ((row, x, cue, others), span) in enumerate(zip(items, windows)):
-        token_index[k, :len(span)] = torch.arange(row * tokens + span.start, row * tokens + span.stop)
-        cue_index[k, :len(cue)] = torch.tensor(cue) + row * tokens
-        cue_ids[k, :len(span)] = torch.from_numpy(x.cue_ids(vocab, cue, span, others))
-    sizes = torch.tensor([[len(cue)] for _, _, cue, _ in items], dtype=states.dtype)
-    cue_states = flat[cue_index].sum(dim=1) / sizes
+        token_index[k, :len(span)] = numpy.arange(row * tokens + span.start, row * tokens + span.stop)
+        cue_index[k, :len(cue)] = numpy.asarray(cue) + row * tokens
+        cue_ids[k, :len(span)] = x.cue_ids(vocab, cue, span, others)
+    sizes = torch.tensor([[len(cue)] for _, _, cue, _ in items], dtype=flat.dtype)
+    cue_states = flat[torch.from_numpy(cue_index)].sum(dim=1) / sizes
     lengths = torch.tensor([len(w) for w in windows])
-    return flat_span[token_index], cue_states, cue_ids, lengths, windows
+    return flat_span[torch.from_numpy(token_index)], cue_states, torch.from_numpy(cue_ids), lengths, windows
 
 
 def count_values(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]]) -> Dict[str, Dict[str, int]]:

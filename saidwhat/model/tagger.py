@@ -31,7 +31,7 @@ from .data import GoldTokens, cue_labels, runs
 from .features import cue_head, window
 from .repair import complete_clause, in_heading, is_hedge, is_passive_target, phrase_end, repair_content
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,
-                     Vocab, cue_batch, pad_docs)
+                     Vocab, cue_batch, pad_docs, with_pad_row)
 
 logger = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ class NeuralModel:
                 docs = [x for _, x in batch]
                 states = self.net.encode(pad_docs(docs, self.vocab, self.net.settings.encoder_dim))
                 cue_p = torch.softmax(self.net.cue_logits(states), dim=-1).numpy()
-                span_states = self.net.span_states(states)
+                flat, flat_span = with_pad_row(states), with_pad_row(self.net.span_states(states))
                 items = []
                 for row, x in enumerate(docs):
                     cues = decode_cues(x.doc, cue_p[row])
@@ -176,7 +176,7 @@ class NeuralModel:
                 for k in range(0, len(order), CUE_BATCH):
                     chunk = order[k:k + CUE_BATCH]
                     token_states, cue_states, cue_ids, lengths, windows = cue_batch(
-                        self.vocab, states, span_states, [items[j][:4] for j in chunk])
+                        self.vocab, flat, flat_span, states.shape[1], [items[j][:4] for j in chunk])
                     span_p = torch.softmax(self.net.span_logits(token_states, cue_states, cue_ids, lengths), dim=-1).numpy()
                     for j, span, probs in zip(chunk, windows, span_p):
                         _, x, cue, _, p = items[j]
@@ -200,17 +200,18 @@ class NeuralModel:
         doc = x.doc
         labels = probs.argmax(axis=1)
         s, c = SPAN_LABELS.index("S"), SPAN_LABELS.index("C")
-        content = [i for i, label in zip(span, labels) if label == c and not doc[i].is_space]
+        space = x.feats.space
+        content = [i for i in (numpy.flatnonzero(labels == c) + span.start).tolist() if not space[i]]
         head = cue_head(doc, cue)
         if is_hedge(head) or not content or in_heading(x.feats, content):
             return None
-        content_p = float(numpy.mean([probs[i - span.start, c] for i in content]))
+        content_p = float(numpy.mean(probs[numpy.asarray(content) - span.start, c]))
         repaired = repair_content(doc, head, content)
         if not repaired:
             return None
         if repaired != content:  # the parse's content, not the network's: the cue's probability alone
             content, content_p = repaired, 1.0
-        sources = runs([i for i, label in zip(span, labels) if label == s and not doc[i].is_space])
+        sources = runs([i for i in (numpy.flatnonzero(labels == s) + span.start).tolist() if not space[i]])
         source = max(sources, key=lambda run: sum(probs[i - span.start, s] for i in run)) if sources else None
         completed = complete_clause(doc, content, set(cue) | set(source or ()))
         added = _offsets(doc, completed[len(content):]) if len(completed) > len(content) else None
@@ -331,7 +332,8 @@ def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab
                         items.append((r, inputs[k], g.cue, cue_tokens - set(g.cue)))
                         targets.append(g)
             if items:
-                token_states, cue_states, cue_ids, lengths, windows = cue_batch(vocab, states, net.span_states(states), items)
+                token_states, cue_states, cue_ids, lengths, windows = cue_batch(
+                    vocab, with_pad_row(states), with_pad_row(net.span_states(states)), n, items)
                 span_logits = net.span_logits(token_states, cue_states, cue_ids, lengths)
                 span_target = torch.full(span_logits.shape[:2], -100, dtype=torch.long)
                 for r, (span, g) in enumerate(zip(windows, targets)):
