@@ -19,6 +19,7 @@ from typing import List, Optional, Sequence
 
 from spacy.tokens import Doc
 
+from .cues import candidate_cues
 from .doctext import doc_text
 from .extractor import Found, reports_within
 from .quotes import QUOTE_MARKS, paragraphs
@@ -41,11 +42,18 @@ def nest(doc: Doc, found: Sequence[Found]) -> List[Found]:
 def _nest_quoted_cues(items: List[Found]) -> None:
     """Nest each attribution whose cue lies in another's quotation under that one, and
     give the outer one the whole quotation."""
+    # Where each one's content and quotations lie: a cue outside it cannot nest there
+    # (giving the outer one its quotation does not widen it).
+    reach = {id(f): (min([s for s, _ in f.content] + [q.start for q in f.quotes]),
+                     max([e for _, e in f.content] + [q.end for q in f.quotes])) for f in items if f.content}
     for inner in items:
         if inner.cue is None:
             continue
         for outer in items:
-            if outer is inner:
+            if outer is inner or id(outer) not in reach:
+                continue
+            start, end = reach[id(outer)]
+            if inner.cue[0] < start or inner.cue[1] > end:
                 continue
             quote = next((q for q in outer.quotes if q.start <= inner.cue[0] and inner.cue[1] <= q.end
                           and any(s < q.end and q.start < e for s, e in outer.content)), None)
@@ -75,11 +83,12 @@ def _descends(item: Found, ancestor: Found) -> bool:
 def _inner_reports(doc: Doc, items: Sequence[Found]) -> List[Found]:
     """Reported speech the rules find inside a content and no attribution has yet."""
     cues = [f.cue for f in items if f.cue is not None]
+    candidates = [doc[i] for i in candidate_cues(doc)]
     added: List[Found] = []
     for outer in items:
         if outer.continues is not None:
             continue
-        for inner in reports_within(doc, outer.content):
+        for inner in reports_within(doc, outer.content, candidates):
             if inner.cue is None or any(_overlaps(inner.cue, cue) for cue in cues):
                 continue
             if inner.source is not None and _first_or_second_person(doc, inner.source):
