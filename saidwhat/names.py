@@ -523,9 +523,10 @@ def _phrase(head: Token) -> List[Token]:
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    """The text from the first of ``tokens`` to the end of the last, read off the Doc's
-    tokens (``doc.text`` is rebuilt on every read)."""
-    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
+    """The text from the first of ``tokens`` to the end of the last, cut from the Doc's
+    text built once (:func:`doc_text`), not joined from a Span's tokens."""
+    first, last = tokens[0], tokens[-1]
+    return doc_text(first.doc)[first.idx:last.idx + len(last.text)]
 
 
 def first_name_gender(word: str) -> Optional[str]:
