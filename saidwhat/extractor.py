@@ -556,14 +556,12 @@ def _paragraph_of(paras: Sequence[Offsets], starts: Sequence[int], offset: int) 
 # --- reported speech ---------------------------------------------------------------
 
 
-def reports_within(doc: Doc, spans: Sequence[Offsets], candidates: Optional[Sequence[Token]] = None) -> List[Found]:
+def reports_within(doc: Doc, spans: Sequence[Offsets], candidates: Sequence[Token]) -> List[Found]:
     """Return the reported speech whose cue and content lie within ``spans`` of ``doc``
     (``Trump said Kim had offered ...`` inside a quote), by the reported-speech rules;
-    ``candidates``, the tokens of :func:`candidate_cues` of ``doc`` when the caller has them."""
-    if candidates is None:
-        tokens = [t for s, e in spans for t in (doc.char_span(s, e, alignment_mode="contract") or ())]
-    else:
-        tokens = [t for s, e in spans for t in candidates if s <= t.idx and t.idx + len(t) <= e]
+    ``candidates`` are the tokens of :func:`candidate_cues` of ``doc`` (a caller asks for
+    several spans of one Doc)."""
+    tokens = [t for s, e in spans for t in candidates if s <= t.idx and t.idx + len(t) <= e]
     return [item for item in _reported(doc, set(), tokens)
             if all(any(s <= cs and ce <= e for s, e in spans) for cs, ce in item.content)]
 

@@ -201,7 +201,11 @@ class NeuralModel:
         labels = probs.argmax(axis=1)
         s, c = SPAN_LABELS.index("S"), SPAN_LABELS.index("C")
         space = x.feats.space
-        content = [i for i in (numpy.flatnonzero(labels == c) + span.start).tolist() if not space[i]]
+
+        def labelled(label: int) -> List[int]:
+            return [i for i in (numpy.flatnonzero(labels == label) + span.start).tolist() if not space[i]]
+
+        content = labelled(c)
         head = cue_head(doc, cue)
         if is_hedge(head) or not content or in_heading(x.feats, content):
             return None
@@ -211,7 +215,7 @@ class NeuralModel:
             return None
         if repaired != content:  # the parse's content, not the network's: the cue's probability alone
             content, content_p = repaired, 1.0
-        sources = runs([i for i in (numpy.flatnonzero(labels == s) + span.start).tolist() if not space[i]])
+        sources = runs(labelled(s))
         source = max(sources, key=lambda run: sum(probs[i - span.start, s] for i in run)) if sources else None
         completed = complete_clause(doc, content, set(cue) | set(source or ()))
         added = _offsets(doc, completed[len(content):]) if len(completed) > len(content) else None
