@@ -1,4 +1,5 @@
 """The neural attribution model: inputs, a tiny training run, saving and loading."""
+import numpy
 import pytest
 import torch
 
@@ -8,8 +9,8 @@ from saidwhat.model.data import align, cue_labels
 from saidwhat.doctext import doc_text, line_breaks, token_indices
 from saidwhat.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
 from saidwhat.model.features import LEXICONS
-from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Settings, Vocab, count_values, segments,
-                                  token_values)
+from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, AttributionNet, DocInputs, Settings, Vocab, count_values,
+                                  pad_docs, segments, token_values)
 from saidwhat.model.tagger import (ModelFound, NeuralModel, TrainingSettings, _drop_swallowed, _tokens,
                                    content_fragments, decode_cues, fit)
 from saidwhat.model.repair import complete_clause, is_passive_target
@@ -25,10 +26,16 @@ def tiny(parser_nlp, polnear_train):
     return [DocInputs(doc) for doc in docs], aligned
 
 
-def train_tiny(tiny, seed=0):
+# The two shapes of network the shipped models have, small: stage 1 a BiLSTM (as the
+# accurate model's) or a feed-forward layer over spaCy's token vectors (as the fast one's).
+TINY = {"bilstm": Settings(hidden=32, span_hidden=16),
+        "spacy vectors": Settings(hidden=64, span_hidden=16, layers=0, window_layers=2, spacy_tensor=96)}
+
+
+def train_tiny(tiny, seed=0, settings=TINY["bilstm"]):
     inputs, aligned = tiny
     vocab = Vocab.build(count_values(inputs, aligned))
-    return fit(inputs, aligned, vocab, Settings(hidden=32, span_hidden=16),
+    return fit(inputs, aligned, vocab, settings,
                TrainingSettings(epochs=25, batch_docs=1, learning_rate=1e-2, seed=seed))
 
 
@@ -111,8 +118,9 @@ def test_cues_are_decoded_from_token_probabilities(parser_nlp):
     assert decode_cues(doc, probs.numpy()) == [([1], pytest.approx(0.9))]
 
 
-def test_tiny_training_run_predicts_well_formed_attributions(tiny, tmp_path):
-    model = train_tiny(tiny)
+@pytest.mark.parametrize("shape", sorted(TINY))
+def test_tiny_training_run_predicts_well_formed_attributions(tiny, tmp_path, shape):
+    model = train_tiny(tiny, settings=TINY[shape])
     inputs, _ = tiny
     found = model.predict(inputs)
     assert any(found), "a model trained on these articles finds attributions in them"
@@ -130,6 +138,27 @@ def test_tiny_training_run_predicts_well_formed_attributions(tiny, tmp_path):
     again = loaded.predict(inputs)
     assert [[(f.content, f.cue, f.source) for f in items] for items in again] == \
            [[(f.content, f.cue, f.source) for f in items] for items in found]
+
+
+@pytest.mark.parametrize("shape", sorted(TINY))
+def test_a_docs_states_do_not_depend_on_the_docs_batched_with_it(tiny, shape):
+    inputs, aligned = tiny
+    vocab = Vocab.build(count_values(inputs, aligned))
+    net = AttributionNet(vocab, TINY[shape]).eval()
+    with torch.inference_mode():
+        alone = [net.encode(pad_docs([x], vocab, TINY[shape]))[0] for x in inputs]
+        together = net.encode(pad_docs(inputs, vocab, TINY[shape]))
+    for x, states, row in zip(inputs, alone, together):
+        assert torch.allclose(states[:len(x.doc)], row[:len(x.doc)], atol=1e-5)
+
+
+def test_a_model_reading_spacy_vectors_names_a_doc_without_them(tiny):
+    model = train_tiny(tiny, settings=TINY["spacy vectors"])
+    inputs, _ = tiny
+    doc = inputs[0].doc.copy()
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")  # as a Doc read back from a DocBin without them
+    with pytest.raises(PipelineError, match=r"Doc\.tensor, 96 per token"):
+        model.predict([DocInputs(doc)])
 
 
 def test_training_is_reproducible_with_a_seed(tiny):

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from torch import nn
 
 from ..doctext import doc_text, key_strings
+from ..errors import PipelineError
 from ..extractor import Found, find_attributions
 from .data import GoldTokens
 from .features import (Column, DocFeatures, adjacent_quotes, bucket_column, cue_head, ends_with_colon, relations,
@@ -45,6 +46,10 @@ CUE_LABELS = ("O", "B", "I")
 SPAN_LABELS = ("O", "S", "C")
 # The BiLSTM reads paragraphs of at most this many tokens (longer ones are cut).
 MAX_SEGMENT = 160
+# A stage 1 without BiLSTM layers: each convolution reads this many tokens either side,
+# in this many dimensions.
+WINDOW = 2
+WINDOW_WIDTH = 64
 # In inference the BiLSTMs run sequences of similar length in groups of this many.
 INFERENCE_GROUP = 32
 UNKNOWN = 0  # index of unknown values in every vocabulary (padding too)
@@ -58,8 +63,16 @@ class Settings:
 
     encoder_dim: int = 0
     encoder_proj: int = 128
+    # Width of spaCy's own token vectors (``Doc.tensor``, its tok2vec output) read as
+    # inputs; 0 reads none.
+    spacy_tensor: int = 0
     hidden: int = 128
+    # BiLSTM layers of stage 1; 0 puts one feed-forward layer in their place (the
+    # token's context then comes from spaCy's vectors, ``window_layers`` and stage 2's BiLSTM).
     layers: int = 2
+    # Without BiLSTM layers: convolutions over the tokens each side (:data:`WINDOW`),
+    # through a narrow projection, added to the feed-forward states.
+    window_layers: int = 0
     span_hidden: int = 64
     dropout: float = 0.3
 
@@ -333,9 +346,18 @@ class AttributionNet(nn.Module):
         if settings.encoder_dim:
             self.project = nn.Linear(settings.encoder_dim, settings.encoder_proj)
             in_dim += settings.encoder_proj
+        in_dim += settings.spacy_tensor
         self.dropout = nn.Dropout(settings.dropout)
-        self.lstm = BiLSTM(in_dim, settings.hidden, layers=settings.layers, dropout=settings.dropout)
+        if settings.layers:
+            self.lstm = BiLSTM(in_dim, settings.hidden, layers=settings.layers, dropout=settings.dropout)
+        else:
+            self.feed = nn.Linear(in_dim, 2 * settings.hidden)
         state = 2 * settings.hidden
+        if settings.window_layers:
+            self.window_in = nn.Linear(state, WINDOW_WIDTH)
+            self.windows = nn.ModuleList([nn.Conv1d(WINDOW_WIDTH, WINDOW_WIDTH, 2 * WINDOW + 1, padding=WINDOW)
+                                          for _ in range(settings.window_layers)])
+            self.window_out = nn.Linear(WINDOW_WIDTH, state)
         self.cue_out = nn.Linear(state, len(CUE_LABELS))
         self.cue_embed = nn.ModuleDict({name: nn.Embedding(vocab.size(name), dim, padding_idx=UNKNOWN)
                                         for name, dim in CUE_FIELDS.items()})
@@ -348,15 +370,34 @@ class AttributionNet(nn.Module):
         self.span_out = nn.Linear(2 * settings.span_hidden, len(SPAN_LABELS))
 
     def encode(self, batch: "Batch") -> torch.Tensor:
-        """Return the BiLSTM states ``(docs, tokens, 2*hidden)`` of a :class:`Batch`."""
+        """Return the token states ``(docs, tokens, 2*hidden)`` of a :class:`Batch`."""
         parts = [self.embed[name](batch.ids[..., k]) for k, name in enumerate(FIELDS)] + [batch.flags]
         if self.settings.encoder_dim:
             parts.append(torch.relu(self.project(self.dropout(batch.vectors))))
+        if self.settings.spacy_tensor:
+            parts.append(batch.tensor)
         x = self.dropout(torch.cat(parts, dim=-1))
-        out = self.lstm(x, batch.lengths)
+        if self.settings.layers:
+            out = self.lstm(x, batch.lengths)
+        else:
+            out = torch.relu(self.feed(x))
+            if self.settings.window_layers:
+                out = out + self._windows(out, batch)
         flat = out.reshape(-1, out.shape[-1])
         flat = torch.cat([flat, flat.new_zeros((1, flat.shape[-1]))])
         return self.dropout(flat[batch.gather])
+
+    def _windows(self, states: torch.Tensor, batch: "Batch") -> torch.Tensor:
+        """Return what the convolutions over ``states`` ``(rows, length, state)`` add to
+        them; padding positions are zeros at each layer, so no window reaches across them."""
+        rows, length = states.shape[:2]
+        mask = states.new_zeros(rows * length + 1)
+        mask[batch.gather.reshape(-1)] = 1.0
+        mask = mask[:-1].view(rows, length, 1)
+        h = torch.relu(self.window_in(states)) * mask
+        for conv in self.windows:
+            h = torch.relu(conv(self.dropout(h).transpose(1, 2))).transpose(1, 2) * mask
+        return self.window_out(self.dropout(h))
 
     def cue_logits(self, states: torch.Tensor) -> torch.Tensor:
         """Return stage 1's logits ``(batch, tokens, 3)``."""
@@ -383,16 +424,19 @@ class AttributionNet(nn.Module):
 
 @dataclass
 class Batch:
-    """Padded network inputs for some Docs, cut into segments (:func:`segments`).
+    """Padded network inputs for some Docs, cut into segments (:func:`segments`), a
+    segment per row (all in one row for a stage 1 without BiLSTM layers).
 
-    ``ids``, ``flags``, ``vectors``: ``(segments, length, ...)``; ``lengths``: per
-    segment; ``gather``: ``(docs, tokens)`` indices into the flattened segment
-    positions (the extra last row for padding) that put the states back in Doc order.
+    ``ids``, ``flags``, ``vectors`` (encoder), ``tensor`` (spaCy's): ``(rows, length,
+    ...)``; ``lengths``: per row; ``gather``: ``(docs, tokens)`` indices into the
+    flattened row positions (the extra last row for padding) that put the states back
+    in Doc order.
     """
 
     ids: torch.Tensor
     flags: torch.Tensor
     vectors: Optional[torch.Tensor]
+    tensor: Optional[torch.Tensor]
     lengths: torch.Tensor
     gather: torch.Tensor
 
@@ -419,19 +463,31 @@ def segments(doc: Doc, feats: DocFeatures) -> List[Tuple[int, int]]:
     return out
 
 
-def pad_docs(batch: Sequence[DocInputs], vocab: Vocab, encoder_dim: int) -> Batch:
-    """Return the padded segment tensors of non-empty Docs."""
-    segs = [(k, s, e) for k, x in enumerate(batch) for s, e in x.segments]
-    length = max(e - s for _, s, e in segs)
+def pad_docs(batch: Sequence[DocInputs], vocab: Vocab, settings: Settings) -> Batch:
+    """Return the padded segment tensors of non-empty Docs, with what ``settings`` reads.
+
+    A stage 1 with BiLSTM layers reads each segment in its own row; one without
+    (``layers`` 0) reads the whole Docs, one after another in a single row."""
+    if settings.layers:
+        segs = [(k, s, e) for k, x in enumerate(batch) for s, e in x.segments]
+        places = [(row, 0) for row in range(len(segs))]
+        length = max(e - s for _, s, e in segs)
+    else:  # each Doc whole, :data:`WINDOW` padding positions after it
+        segs = [(k, 0, len(x.doc)) for k, x in enumerate(batch)]
+        places = [(0, int(offset)) for offset in numpy.cumsum([0] + [len(x.doc) + WINDOW for x in batch[:-1]])]
+        length = sum(len(x.doc) + WINDOW for x in batch)
+    rows = places[-1][0] + 1
     starts = numpy.cumsum([0] + [len(x.doc) for x in batch])
-    # Row r of each padded tensor reads its segment's tokens from the Docs' arrays stacked
+    # Row r of each padded tensor reads its segments' tokens from the Docs' arrays stacked
     # together, padding from the zero row added below them.
-    index = numpy.full((len(segs), length), starts[-1], dtype=numpy.int64)
-    pad_row = len(segs) * length
+    index = numpy.full((rows, length), starts[-1], dtype=numpy.int64)
+    pad_row = rows * length
     gather = numpy.full((len(batch), max(len(x.doc) for x in batch)), pad_row, dtype=numpy.int64)
-    for row, (k, s, e) in enumerate(segs):
-        index[row, :e - s] = numpy.arange(starts[k] + s, starts[k] + e)
-        gather[k, s:e] = numpy.arange(row * length, row * length + e - s)
+    lengths = numpy.zeros(rows, dtype=numpy.int64)
+    for (k, s, e), (row, at) in zip(segs, places):
+        index[row, at:at + e - s] = numpy.arange(starts[k] + s, starts[k] + e)
+        gather[k, s:e] = numpy.arange(row * length + at, row * length + at + e - s)
+        lengths[row] = max(lengths[row], at + e - s)
 
     def stacked(arrays: List[numpy.ndarray], dtype) -> torch.Tensor:
         rows = numpy.concatenate(arrays + [numpy.zeros((1, arrays[0].shape[1]), dtype=arrays[0].dtype)])
@@ -439,9 +495,21 @@ def pad_docs(batch: Sequence[DocInputs], vocab: Vocab, encoder_dim: int) -> Batc
 
     ids = stacked([x.ids(vocab) for x in batch], numpy.int64)
     flags = stacked([x.flags for x in batch], numpy.float32)
-    vectors = stacked([x.vectors for x in batch], numpy.float32) if encoder_dim else None
-    lengths = torch.tensor([e - s for _, s, e in segs])
-    return Batch(ids, flags, vectors, lengths, torch.from_numpy(gather))
+    vectors = stacked([x.vectors for x in batch], numpy.float32) if settings.encoder_dim else None
+    tensor = (stacked([spacy_tensor(x.doc, settings.spacy_tensor) for x in batch], numpy.float32)
+              if settings.spacy_tensor else None)
+    return Batch(ids, flags, vectors, tensor, torch.from_numpy(lengths), torch.from_numpy(gather))
+
+
+def spacy_tensor(doc: Doc, width: int) -> numpy.ndarray:
+    """Return ``doc``'s token vectors from spaCy's tok2vec (``Doc.tensor``, ``(tokens,
+    width)``); PipelineError if the pipeline left none of that shape."""
+    tensor = doc.tensor
+    if getattr(tensor, "shape", None) != (len(doc), width):
+        raise PipelineError(f"this model reads spaCy's token vectors (Doc.tensor, {width} per token) but the "
+                            f"Doc has {getattr(tensor, 'shape', None)}: run a pipeline whose tok2vec sets them "
+                            f"(such as en_core_web_sm) and keep Doc.tensor when storing Docs")
+    return tensor
 
 
 def with_pad_row(states: torch.Tensor) -> torch.Tensor:

@@ -160,7 +160,7 @@ class NeuralModel:
                 if not batch:
                     continue
                 docs = [x for _, x in batch]
-                states = self.net.encode(pad_docs(docs, self.vocab, self.net.settings.encoder_dim))
+                states = self.net.encode(pad_docs(docs, self.vocab, self.net.settings))
                 cue_p = torch.softmax(self.net.cue_logits(states), dim=-1).numpy()
                 flat, flat_span = with_pad_row(states), with_pad_row(self.net.span_states(states))
                 items = []
@@ -320,7 +320,7 @@ def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab
         for b in range(0, len(order), training.batch_docs):
             rows = order[b:b + training.batch_docs]
             batch = [inputs[k] for k in rows]
-            states = net.encode(pad_docs(batch, vocab, settings.encoder_dim))
+            states = net.encode(pad_docs(batch, vocab, settings))
             logits = net.cue_logits(states)
             n = states.shape[1]
             target = torch.full((len(rows), n), -100, dtype=torch.long)
