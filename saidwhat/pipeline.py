@@ -38,7 +38,7 @@ DEFAULT_BATCH_SIZE = 16
 RULES_APPROACH = "rules over the dependency parse (quote pairing, cue lexicons, subject sources)"
 APPROACHES = {
     "accurate": "neural model over spaCy features and frozen MiniLM vectors, with the rules",
-    "fast": "neural model over spaCy features, with the rules",
+    "fast": "neural model over spaCy features and token vectors, with the rules",
     "rules": RULES_APPROACH,
 }
 

@@ -3,13 +3,14 @@
 One pass encodes a Doc: per token, embeddings of spaCy's word, shape, tags, parse
 label and entity type, binary flags (cue lexicons, quotation context, paragraph
 edges, the rules' decisions) and, in the accurate model, frozen MiniLM vectors
-(:mod:`saidwhat.model.encoder`), run through a two-layer BiLSTM. Stage 1 reads cue
-tags (BIO) off it. Stage 2 is light and runs per cue over the cue's window (its
-paragraph and the paragraphs beside it): each token's state, the cue's state and
-embeddings of how the token stands to the cue (parse relation, distance, sentence and
-paragraph, adjacent quotation, the rules' content for this cue) go through a small
-BiLSTM that tags source, content or neither. The passage is encoded once; only the
-light layers run per cue.
+(:mod:`saidwhat.model.encoder`), run through a two-layer BiLSTM; the fast model reads
+spaCy's own token vectors (``Doc.tensor``) instead, through a feed-forward layer and
+narrow convolutions, with no BiLSTM. Stage 1 reads cue tags (BIO) off it. Stage 2 is
+light and runs per cue over the cue's window (its paragraph and the paragraphs beside
+it): each token's state, the cue's state and embeddings of how the token stands to the
+cue (parse relation, distance, sentence and paragraph, adjacent quotation, the rules'
+content for this cue) go through a small BiLSTM that tags source, content or neither.
+The passage is encoded once; only the light layers run per cue.
 """
 from __future__ import annotations
 

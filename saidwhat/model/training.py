@@ -43,7 +43,8 @@ TRAIN, DEV = "train", "dev"
 ENCODE_BATCH = 8
 # Network sizes by kind (:class:`~saidwhat.model.neural.Settings`). The fast model has
 # no BiLSTM in stage 1: it reads spaCy's own token vectors (computed by the parse anyway)
-# through one feed-forward layer, and tags each cue's window with a narrower BiLSTM.
+# through one feed-forward layer and two narrow convolutions, and tags each cue's window
+# with a narrower BiLSTM.
 ACCURATE: Dict[str, Any] = {"hidden": 128, "layers": 2, "span_hidden": 64}
 FAST: Dict[str, Any] = {"hidden": 128, "layers": 0, "window_layers": 2, "span_hidden": 32, "spacy_tensor": 96}
 
