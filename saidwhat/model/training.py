@@ -28,7 +28,7 @@ from ..nesting import nest
 from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
 from ..schema import ATTRIBUTION_KINDS
 from ..scoring import TokenIndex, judge, score
-from . import DEFAULT_EPOCHS, MODEL_NAMES
+from . import DEFAULT_EPOCHS, MODEL_NAMES, spacy_package
 from .data import align, parse_gold
 from .encoder import TokenEncoder
 from .hybrid import combine
@@ -119,6 +119,7 @@ def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compa
         "articles": len(docs),
         "trained": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seed": seed,
+        "spacy_pipeline": spacy_package(nlp),
         "training": vars(training),
         "timings": {k: round(v, 1) for k, v in timings.items()},
         "dev": {name: {k: (round(v["f1"], 4) if isinstance(v, dict) else v) for k, v in r.items()}
