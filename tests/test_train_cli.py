@@ -1,8 +1,11 @@
 """``saidwhat train`` and ``--model``: a tiny model trained on articles copied from ../shared."""
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
+import torch
 from spacy.util import get_package_version
 
 from saidwhat.cli import main
@@ -50,6 +53,18 @@ def test_train_writes_a_complete_model_with_its_meta(trained):
     assert {k: meta["settings"][k] for k in FAST} == FAST  # the fast sizes
     assert meta["spacy_pipeline"] == f"{DEFAULT_SPACY_PACKAGE} {get_package_version(DEFAULT_SPACY_PACKAGE)}"
     assert set(meta["dev"]) == {"rules", "model", "model + rules", "model + rules, cut"}
+
+
+def test_the_same_training_in_another_process_gives_the_same_weights(trained, tmp_path):
+    again = tmp_path / "again"
+    subprocess.run([sys.executable, "-c", "import sys; from saidwhat.cli import main; sys.exit(main(sys.argv[1:]))",
+                    "train", "--data", str(trained.parent / "data"), "--out", str(again), "--limit", "2",
+                    "--seed", "7", "--kind", "fast", "--epochs", "2"], check=True, capture_output=True)
+    first, second = torch.load(trained / "weights.pt"), torch.load(again / "weights.pt")
+    assert first.keys() == second.keys()
+    assert [name for name in first if not torch.equal(first[name], second[name])] == []
+    calibration = [json.loads((d / "meta.json").read_text())["calibration"] for d in (trained, again)]
+    assert calibration[0] == calibration[1]
 
 
 def test_train_accurate_prints_dev_tables(polnear_train, polnear_dev, tmp_path, capsys):

@@ -356,7 +356,10 @@ class AttributionNet(nn.Module):
         state = 2 * settings.hidden
         if settings.window_layers:
             self.window_in = nn.Linear(state, WINDOW_WIDTH)
-            self.windows = nn.ModuleList([nn.Conv1d(WINDOW_WIDTH, WINDOW_WIDTH, 2 * WINDOW + 1, padding=WINDOW)
+            # A convolution as a linear layer over each token's window, concatenated:
+            # torch's own Conv1d (oneDNN) sums in an order that varies between processes,
+            # so training would not give the same weights twice.
+            self.windows = nn.ModuleList([nn.Linear((2 * WINDOW + 1) * WINDOW_WIDTH, WINDOW_WIDTH)
                                           for _ in range(settings.window_layers)])
             self.window_out = nn.Linear(WINDOW_WIDTH, state)
         self.cue_out = nn.Linear(state, len(CUE_LABELS))
@@ -396,8 +399,10 @@ class AttributionNet(nn.Module):
         mask[batch.gather.reshape(-1)] = 1.0
         mask = mask[:-1].view(rows, length, 1)
         h = torch.relu(self.window_in(states)) * mask
-        for conv in self.windows:
-            h = torch.relu(conv(self.dropout(h).transpose(1, 2))).transpose(1, 2) * mask
+        for layer in self.windows:
+            padded = nn.functional.pad(self.dropout(h), (0, 0, WINDOW, WINDOW))
+            around = torch.cat([padded[:, k:k + length] for k in range(2 * WINDOW + 1)], dim=-1)
+            h = torch.relu(layer(around)) * mask
         return self.window_out(self.dropout(h))
 
     def cue_logits(self, states: torch.Tensor) -> torch.Tensor:
