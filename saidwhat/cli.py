@@ -112,7 +112,7 @@ full or not at all. With dev/, the model's confidences are calibrated on dev and
 dev figures of the rules, the model, and the model with the rules are printed.
 On this project's 2-core machine the accurate model takes 35 to 60 minutes
 on all 840 PolNeAR train articles (by how busy the machine is), the fast one
-about 17 (docs/model.md).
+17 to 19 (docs/model.md).
 
 The same data, --kind, --seed and --epochs give the same weights.
 
