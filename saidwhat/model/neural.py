@@ -387,9 +387,7 @@ class AttributionNet(nn.Module):
             out = torch.relu(self.feed(x))
             if self.settings.window_layers:
                 out = out + self._windows(out, batch)
-        flat = out.reshape(-1, out.shape[-1])
-        flat = torch.cat([flat, flat.new_zeros((1, flat.shape[-1]))])
-        return self.dropout(flat[batch.gather])
+        return self.dropout(with_pad_row(out)[batch.gather])
 
     def _windows(self, states: torch.Tensor, batch: "Batch") -> torch.Tensor:
         """Return what the convolutions over ``states`` ``(rows, length, state)`` add to
