@@ -8,7 +8,7 @@ from saidwhat.errors import PipelineError
 from saidwhat.model.data import align, cue_labels
 from saidwhat.doctext import doc_text, line_breaks, token_indices
 from saidwhat.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
-from saidwhat.model.features import LEXICONS
+from saidwhat.model.features import LEXICONS, window
 from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, AttributionNet, DocInputs, Settings, Vocab, count_values,
                                   pad_docs, segments, token_values)
 from saidwhat.model.tagger import (ModelFound, NeuralModel, TrainingSettings, _drop_swallowed, _tokens,
@@ -27,14 +27,16 @@ def tiny(parser_nlp, polnear_train):
 
 
 # The two shapes of network the shipped models have, small: stage 1 a BiLSTM (as the
-# accurate model's) or a feed-forward layer over spaCy's token vectors (as the fast one's).
+# accurate model's) or a feed-forward layer over spaCy's token vectors, stage 2's window
+# starting at the cue's paragraph (as the fast one's).
 TINY = {"bilstm": Settings(hidden=32, span_hidden=16),
-        "spacy vectors": Settings(hidden=64, span_hidden=16, layers=0, window_layers=2, spacy_tensor=96)}
+        "spacy vectors": Settings(hidden=64, span_hidden=16, layers=0, window_layers=2, spacy_tensor=96,
+                                  window_before=0)}
 
 
 def train_tiny(tiny, seed=0, settings=TINY["bilstm"]):
     inputs, aligned = tiny
-    vocab = Vocab.build(count_values(inputs, aligned))
+    vocab = Vocab.build(count_values(inputs, aligned, settings.window_before))
     return fit(inputs, aligned, vocab, settings,
                TrainingSettings(epochs=25, batch_docs=1, learning_rate=1e-2, seed=seed))
 
@@ -109,6 +111,18 @@ def test_tokens_found_from_the_arrays_are_those_the_token_api_gives(tiny):
         seen.update(doc[i].lower_ for i in candidate_cues(doc))
     assert {"said", "according"} <= seen
     assert token_indices(inputs[0].doc) == []
+
+
+def test_stage_two_window_takes_the_paragraphs_its_settings_ask_for(parser_nlp):
+    doc = parser_nlp("The vote was close.\n\nShe said it was fair.\n\n\"We won,\" she added.\n\nThe end came.")
+    feats = DocInputs(doc).feats
+    said, she, last = doc[7], doc[6], doc[22]
+    assert (said.text, she.text, last.text, doc[21].text) == ("said", "She", "The", "\n\n")
+    # the paragraph before, the cue's own and the quote paragraph after it; not the last one
+    assert window(feats, [said.i], before=1) == range(0, last.i)
+    assert window(feats, [said.i], before=0) == range(she.i, last.i)
+    assert window(feats, [said.i]) == window(feats, [said.i], before=1)  # as models without the setting
+    assert Settings().window_before == 1
 
 
 def test_cues_are_decoded_from_token_probabilities(parser_nlp):

@@ -184,11 +184,11 @@ def cue_head(doc: Doc, cue: Sequence[int]) -> Token:
     return doc[cue[0]]
 
 
-def window(feats: DocFeatures, cue: Sequence[int]) -> range:
-    """Return the token range stage 2 tags for ``cue``: its paragraph and the ones
-    before and after it."""
+def window(feats: DocFeatures, cue: Sequence[int], before: int = 1) -> range:
+    """Return the token range stage 2 tags for ``cue``: its paragraph, the ``before``
+    paragraphs before it and the one after it."""
     para, first = feats.para[cue[0]], feats.para_first
-    start = min(cue[0], first[max(para - 1, 0)])
+    start = min(cue[0], first[max(para - before, 0)])
     end = first[para + 2] if para + 2 < len(first) else len(feats.para)
     return range(start, max(end, cue[-1] + 1))
 

@@ -76,6 +76,8 @@ class Settings:
     window_layers: int = 0
     span_hidden: int = 64
     dropout: float = 0.3
+    # Paragraphs before the cue's own in stage 2's window (:func:`~.features.window`).
+    window_before: int = 1
 
 
 class Vocab:
@@ -170,7 +172,7 @@ class DocInputs:
         self.vectors = vectors
         self.segments = segments(doc, self.feats)
         self._ids: Optional[numpy.ndarray] = None
-        self._cue_ids: Dict[Tuple[int, ...], numpy.ndarray] = {}
+        self._cue_ids: Dict[Tuple[Tuple[int, ...], int, int], numpy.ndarray] = {}
 
     def ids(self, vocab: Vocab) -> numpy.ndarray:
         """Return the ``(tokens, fields)`` stage-1 indices in ``vocab`` (computed once):
@@ -186,8 +188,9 @@ class DocInputs:
         return self._ids
 
     def cue_ids(self, vocab: Vocab, cue: Sequence[int], span: range, other_cues: set) -> numpy.ndarray:
-        """Return the ``(window tokens, fields)`` stage-2 indices of ``cue`` (cached per cue)."""
-        key = tuple(cue)
+        """Return the ``(window tokens, fields)`` stage-2 indices of ``cue`` over ``span``
+        (cached per cue and span)."""
+        key = (tuple(cue), span.start, span.stop)
         if key not in self._cue_ids:
             columns = self.cue_columns(cue, span, other_cues)
             ids = numpy.empty((len(span), len(CUE_FIELDS)), dtype=numpy.int64)
@@ -524,15 +527,15 @@ def with_pad_row(states: torch.Tensor) -> torch.Tensor:
 
 
 def cue_batch(vocab: Vocab, flat: torch.Tensor, flat_span: torch.Tensor, tokens: int,
-              items: Sequence[Tuple[int, DocInputs, List[int], set]]
+              items: Sequence[Tuple[int, DocInputs, List[int], set]], before: int
               ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, List[range]]:
     """Gather stage 2's inputs for cues ``(doc row, inputs, cue tokens, other cue tokens)``
     from a Doc batch's states and span states, each :func:`with_pad_row`; ``tokens`` is
-    the batch's padded Doc length.
+    the batch's padded Doc length, ``before`` the :attr:`Settings.window_before` of the windows.
 
     Returns ``(token_states, cue_states, cue_ids, lengths, windows)``.
     """
-    windows = [window(x.feats, cue) for _, x, cue, _ in items]
+    windows = [window(x.feats, cue, before) for _, x, cue, _ in items]
     pad = len(flat) - 1
     n = max(len(w) for w in windows)
     widest = max(len(cue) for _, _, cue, _ in items)
@@ -549,9 +552,10 @@ def cue_batch(vocab: Vocab, flat: torch.Tensor, flat_span: torch.Tensor, tokens:
     return flat_span[torch.from_numpy(token_index)], cue_states, torch.from_numpy(cue_ids), lengths, windows
 
 
-def count_values(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]]) -> Dict[str, Dict[str, int]]:
+def count_values(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]],
+                 before: int = 1) -> Dict[str, Dict[str, int]]:
     """Count the categorical values of both stages in training Docs, for :meth:`Vocab.build`;
-    stage 2's over the windows of the ``gold`` cues."""
+    stage 2's over the windows of the ``gold`` cues (``before`` as :attr:`Settings.window_before`)."""
     counts: Dict[str, Dict[str, int]] = {name: {} for name in list(FIELDS) + list(CUE_FIELDS)}
 
     def add(values: Dict[str, List[str]]) -> None:
@@ -565,5 +569,5 @@ def count_values(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens
         cue_tokens = {i for g in attributions for i in g.cue}
         for g in attributions:
             if g.cue:
-                add(x.cue_values(g.cue, window(x.feats, g.cue), cue_tokens - set(g.cue)))
+                add(x.cue_values(g.cue, window(x.feats, g.cue, before), cue_tokens - set(g.cue)))
     return counts

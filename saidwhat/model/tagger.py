@@ -154,6 +154,7 @@ class NeuralModel:
         """Return the attributions found in each of ``inputs``, ordered by content start;
         ``probability`` is the calibrated confidence."""
         out: List[List[ModelFound]] = [[] for _ in inputs]
+        before = self.net.settings.window_before
         with torch.inference_mode():
             for start in range(0, len(inputs), DOC_BATCH):
                 batch = [(k, x) for k, x in enumerate(inputs[start:start + DOC_BATCH], start) if len(x.doc)]
@@ -168,15 +169,15 @@ class NeuralModel:
                     cues = decode_cues(x.doc, cue_p[row])
                     tokens = {i for cue, _ in cues for i in cue}
                     items += [(row, x, cue, tokens - set(cue), p) for cue, p in cues
-                              if p >= self.indirect_cue_threshold or _quoted_window(x, cue)]
+                              if p >= self.indirect_cue_threshold or _quoted_window(x, cue, before)]
                 # Cues with windows of like length share a chunk (less padding); the
                 # attributions are kept in the order of the cues.
-                order = sorted(range(len(items)), key=lambda k: len(window(items[k][1].feats, items[k][2])))
+                order = sorted(range(len(items)), key=lambda k: len(window(items[k][1].feats, items[k][2], before)))
                 found_of: Dict[int, ModelFound] = {}
                 for k in range(0, len(order), CUE_BATCH):
                     chunk = order[k:k + CUE_BATCH]
                     token_states, cue_states, cue_ids, lengths, windows = cue_batch(
-                        self.vocab, flat, flat_span, states.shape[1], [items[j][:4] for j in chunk])
+                        self.vocab, flat, flat_span, states.shape[1], [items[j][:4] for j in chunk], before)
                     span_p = torch.softmax(self.net.span_logits(token_states, cue_states, cue_ids, lengths), dim=-1).numpy()
                     for j, span, probs in zip(chunk, windows, span_p):
                         _, x, cue, _, p = items[j]
@@ -337,7 +338,7 @@ def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab
                         targets.append(g)
             if items:
                 token_states, cue_states, cue_ids, lengths, windows = cue_batch(
-                    vocab, with_pad_row(states), with_pad_row(net.span_states(states)), n, items)
+                    vocab, with_pad_row(states), with_pad_row(net.span_states(states)), n, items, settings.window_before)
                 span_logits = net.span_logits(token_states, cue_states, cue_ids, lengths)
                 span_target = torch.full(span_logits.shape[:2], -100, dtype=torch.long)
                 for r, (span, g) in enumerate(zip(windows, targets)):
@@ -362,11 +363,12 @@ def _offsets(doc: Doc, tokens: Sequence[int]) -> Tuple[int, int]:
     return doc[tokens[0]].idx, last.idx + len(last.text)
 
 
-def _quoted_window(x: DocInputs, cue: List[int]) -> bool:
-    """True when a quotation overlaps the window stage 2 tags for ``cue``. A cue below
-    the indirect threshold with none there can only give an indirect content, which
-    :meth:`NeuralModel._attribution` would refuse, so stage 2 need not run for it."""
-    span = window(x.feats, cue)
+def _quoted_window(x: DocInputs, cue: List[int], before: int) -> bool:
+    """True when a quotation overlaps the window stage 2 tags for ``cue`` (``before`` as
+    :attr:`Settings.window_before`). A cue below the indirect threshold with none there
+    can only give an indirect content, which :meth:`NeuralModel._attribution` would
+    refuse, so stage 2 need not run for it."""
+    span = window(x.feats, cue, before)
     start, last = x.doc[span.start], x.doc[span.stop - 1]
     end = last.idx + len(last.text)
     return any(q.start < end and start.idx < q.end for q in x.feats.quotations)

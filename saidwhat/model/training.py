@@ -44,9 +44,10 @@ ENCODE_BATCH = 8
 # Network sizes by kind (:class:`~saidwhat.model.neural.Settings`). The fast model has
 # no BiLSTM in stage 1: it reads spaCy's own token vectors (computed by the parse anyway)
 # through one feed-forward layer and two narrow convolutions, and tags each cue's window
-# with a narrower BiLSTM.
+# with a narrower BiLSTM, its window starting at the cue's own paragraph.
 ACCURATE: Dict[str, Any] = {"hidden": 128, "layers": 2, "span_hidden": 64}
-FAST: Dict[str, Any] = {"hidden": 128, "layers": 0, "window_layers": 2, "span_hidden": 32, "spacy_tensor": 96}
+FAST: Dict[str, Any] = {"hidden": 128, "layers": 0, "window_layers": 2, "span_hidden": 32, "spacy_tensor": 96,
+                        "window_before": 0}
 
 
 def load_polnear(data_dir: PathLike, limit: Optional[int] = None) -> Tuple[Compartment, Optional[Compartment]]:
@@ -103,8 +104,8 @@ def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compa
     inputs = prepare([docs[s] for s in stems], encoder)
     gold = [align(docs[s], train_gold[s][1]) for s in stems]
     timings["prepare_s"] = time.perf_counter() - clock
-    vocab = Vocab.build(count_values(inputs, gold))
     settings = Settings(encoder_dim=encoder.dim, **ACCURATE) if encoder is not None else Settings(**FAST)
+    vocab = Vocab.build(count_values(inputs, gold, settings.window_before))
     training = TrainingSettings(epochs=epochs, seed=seed)
     clock = time.perf_counter()
     model = fit(inputs, gold, vocab, settings, training)
