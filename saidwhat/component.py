@@ -21,6 +21,7 @@ from .errors import PipelineError
 from .doctext import doc_text
 from .extractor import Found, find_attributions
 from .model import DEFAULT_MODEL, model_path, spacy_package
+from .model.encoder import DEFAULT_PRECISION
 from .nesting import nest
 from .schema import Attribution, TextSpan
 
@@ -30,13 +31,16 @@ EXTENSION = "attributions"
 DEFAULT_BATCH = 16
 
 
-@Language.factory("saidwhat", default_config={"min_confidence": None, "model": DEFAULT_MODEL})
+@Language.factory("saidwhat", default_config={"min_confidence": None, "model": DEFAULT_MODEL,
+                                              "encoder_precision": DEFAULT_PRECISION})
 def make_attribution_finder(nlp: Language, name: str, min_confidence: Optional[float],
-                            model: str) -> "AttributionFinder":
+                            model: str, encoder_precision: str) -> "AttributionFinder":
     """Build the ``saidwhat`` component; ``min_confidence`` drops less certain attributions
     (``None``: the model's own cut, 0 for the rules), ``model`` is ``accurate``, ``fast``,
-    ``rules`` or a model directory."""
-    return AttributionFinder(nlp, name, min_confidence=min_confidence, model=model)
+    ``rules`` or a model directory, ``encoder_precision`` how a model with the encoder
+    runs it (``auto``, ``float32`` or ``bfloat16``: :mod:`saidwhat.model.encoder`)."""
+    return AttributionFinder(nlp, name, min_confidence=min_confidence, model=model,
+                             encoder_precision=encoder_precision)
 
 
 class AttributionFinder:
@@ -49,11 +53,12 @@ class AttributionFinder:
     ``model`` is loaded once here (PipelineError if it is not a model); ``rules`` runs
     the rules alone. ``min_confidence`` ``None`` takes the model's cut, below which an
     attribution is more likely to lower who-said-what F1 than raise it (fitted on dev
-    by ``saidwhat train``); 0 keeps everything.
+    by ``saidwhat train``); 0 keeps everything. ``encoder_precision`` is how a model
+    with the MiniLM encoder runs it (:class:`~saidwhat.model.encoder.TokenEncoder`).
     """
 
     def __init__(self, nlp: Language, name: str = "saidwhat", *, min_confidence: Optional[float] = None,
-                 model: Optional[str] = DEFAULT_MODEL):
+                 model: Optional[str] = DEFAULT_MODEL, encoder_precision: str = DEFAULT_PRECISION):
         self.name = name
         self.model_name = model or "rules"
         path = model_path(self.model_name)
@@ -70,7 +75,7 @@ class AttributionFinder:
             if self.model.uses_encoder:
                 from .model.encoder import TokenEncoder
 
-                self.encoder = TokenEncoder()
+                self.encoder = TokenEncoder(encoder_precision)
         if min_confidence is None:
             min_confidence = self.model.min_confidence if self.model is not None else 0.0
         self.min_confidence = min_confidence

@@ -24,6 +24,7 @@ from . import speakers as _speakers  # noqa: F401  (registers the "saidwhat_spea
 from .doctext import line_breaks
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
+from .model.encoder import DEFAULT_PRECISION
 from .schema import Article, Attribution, Speaker, TextSpan
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional[float] = None,
-                  model: Union[str, os.PathLike] = DEFAULT_MODEL) -> Language:
+                  model: Union[str, os.PathLike] = DEFAULT_MODEL,
+                  encoder_precision: str = DEFAULT_PRECISION) -> Language:
     """Load spaCy pipeline ``package`` with paragraph boundaries before its parser, the
     ``saidwhat`` component and then ``saidwhat_speakers`` at the end; return the Language.
 
@@ -63,6 +65,8 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional
     ``rules`` for the rules alone, or a directory written by ``saidwhat train``;
     PipelineError if it holds no model. ``min_confidence`` drops attributions below it;
     ``None`` takes the model's own cut (``saidwhat info`` prints it).
+    ``encoder_precision`` is how a model with the MiniLM encoder runs it (``auto``:
+    bfloat16 where the CPU has instructions for it, else float32; :mod:`.model.encoder`).
     """
     try:
         nlp = spacy.load(package)
@@ -72,7 +76,7 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional
         raise PipelineError(f"spaCy pipeline {package!r} has no dependency parser")
     logger.debug("loaded spaCy pipeline %s with %s", package, ", ".join(nlp.pipe_names))
     nlp.add_pipe("saidwhat_paragraphs", before="parser")
-    config = {"min_confidence": min_confidence, "model": os.fspath(model)}
+    config = {"min_confidence": min_confidence, "model": os.fspath(model), "encoder_precision": encoder_precision}
     nlp.add_pipe("saidwhat", config=config)
     nlp.add_pipe("saidwhat_speakers")
     return nlp
@@ -94,6 +98,7 @@ def pipeline_info(nlp: Language) -> dict:
         "model": finder.model_name,
         "approach": APPROACHES.get(finder.model_name, f"model trained at {finder.model_name}, with the rules"),
         "min_confidence": finder.min_confidence,
+        "encoder_precision": finder.encoder.precision if finder.encoder is not None else None,
     }
     if finder.model is not None:
         info["model_record"] = {"directory": str(finder.model.directory), **finder.model.meta}

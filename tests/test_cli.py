@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from saidwhat.cli import main
+from saidwhat.model.encoder import native_bfloat16
 from saidwhat.pipeline import APPROACHES
 from tests.conftest import EXAMPLE
 
@@ -134,8 +135,13 @@ def test_info_names_the_spacy_package_and_approach(capsys):
     assert info["model"] == "accurate" and info["approach"] == APPROACHES["accurate"]
     record = info["model_record"]
     assert record["kind"] == "accurate" and record["articles"] == 840 and record["seed"] == 0
+    assert info["encoder_precision"] == ("bfloat16" if native_bfloat16() else "float32")
     code, out, err = run(capsys, "info", "--json", "--model", "rules")
-    assert json.loads(out)["approach"] == APPROACHES["rules"] and "model_record" not in json.loads(out)
+    rules = json.loads(out)
+    assert rules["approach"] == APPROACHES["rules"] and "model_record" not in rules
+    assert rules["encoder_precision"] is None
+    code, out, err = run(capsys, "info", "--encoder-precision", "float32")
+    assert "encoder         MiniLM in float32\n" in out
 
 
 def test_every_command_has_help_with_examples():
