@@ -114,9 +114,11 @@ full or not at all. With dev/, the model's confidences are calibrated on dev and
 dev figures of the rules, the model, and the model with the rules are printed.
 On this project's 2-core machine the accurate model takes 35 to 60 minutes
 on all 840 PolNeAR train articles (by how busy the machine is), the fast one
-17 to 19 (docs/model.md).
+9 to 11 (docs/model.md).
 
-The same data, --kind, --seed and --epochs give the same weights.
+The same data, --kind, --seed and --epochs give the same weights when nothing else
+runs on the machine; other work beside a run changes how its threads sum, and its
+weights then differ from an idle run's in the last bits or more (docs/model.md).
 
 examples:
   saidwhat train --data ../shared/data/polnear --out my-model
