@@ -8,8 +8,8 @@ never changes it, so a model ships only the layers above it.
 
 It computes in float32, or in bfloat16 where the CPU has instructions for it (about
 twice as fast; the vectors differ from float32's by about 0.6% of their size on
-average). Training uses float32, so that the same seed gives the same weights on any
-machine; running a model, ``auto`` takes bfloat16 where the CPU has them.
+average). Training uses float32, so that a model's training inputs do not depend on
+the CPU's instructions; running a model, ``auto`` takes bfloat16 where the CPU has them.
 
     encoder = TokenEncoder()
     vectors = encoder.encode([doc])[0]      # float32 array, one row per token

@@ -527,29 +527,29 @@ def with_pad_row(states: torch.Tensor) -> torch.Tensor:
 
 
 def cue_batch(vocab: Vocab, flat: torch.Tensor, flat_span: torch.Tensor, tokens: int,
-              items: Sequence[Tuple[int, DocInputs, List[int], set]], before: int
-              ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, List[range]]:
-    """Gather stage 2's inputs for cues ``(doc row, inputs, cue tokens, other cue tokens)``
-    from a Doc batch's states and span states, each :func:`with_pad_row`; ``tokens`` is
-    the batch's padded Doc length, ``before`` the :attr:`Settings.window_before` of the windows.
+              items: Sequence[Tuple[int, DocInputs, List[int], set, range]]
+              ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Gather stage 2's inputs for cues ``(doc row, inputs, cue tokens, other cue tokens,
+    window)`` from a Doc batch's states and span states, each :func:`with_pad_row`;
+    ``tokens`` is the batch's padded Doc length, each window the cue's :func:`~.features.window`.
 
-    Returns ``(token_states, cue_states, cue_ids, lengths, windows)``.
+    Returns ``(token_states, cue_states, cue_ids, lengths)``.
     """
-    windows = [window(x.feats, cue, before) for _, x, cue, _ in items]
+    windows = [span for _, _, _, _, span in items]
     pad = len(flat) - 1
     n = max(len(w) for w in windows)
-    widest = max(len(cue) for _, _, cue, _ in items)
+    widest = max(len(cue) for _, _, cue, _, _ in items)
     token_index = numpy.full((len(items), n), pad, dtype=numpy.int64)
     cue_index = numpy.full((len(items), widest), pad, dtype=numpy.int64)
     cue_ids = numpy.zeros((len(items), n, len(CUE_FIELDS)), dtype=numpy.int64)
-    for k, ((row, x, cue, others), span) in enumerate(zip(items, windows)):
+    for k, (row, x, cue, others, span) in enumerate(items):
         token_index[k, :len(span)] = numpy.arange(row * tokens + span.start, row * tokens + span.stop)
         cue_index[k, :len(cue)] = numpy.asarray(cue) + row * tokens
         cue_ids[k, :len(span)] = x.cue_ids(vocab, cue, span, others)
-    sizes = torch.tensor([[len(cue)] for _, _, cue, _ in items], dtype=flat.dtype)
+    sizes = torch.tensor([[len(cue)] for _, _, cue, _, _ in items], dtype=flat.dtype)
     cue_states = flat[torch.from_numpy(cue_index)].sum(dim=1) / sizes
     lengths = torch.tensor([len(w) for w in windows])
-    return flat_span[torch.from_numpy(token_index)], cue_states, torch.from_numpy(cue_ids), lengths, windows
+    return flat_span[torch.from_numpy(token_index)], cue_states, torch.from_numpy(cue_ids), lengths
 
 
 def count_values(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]],

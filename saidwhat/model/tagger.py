@@ -168,19 +168,21 @@ class NeuralModel:
                 for row, x in enumerate(docs):
                     cues = decode_cues(x.doc, cue_p[row])
                     tokens = {i for cue, _ in cues for i in cue}
-                    items += [(row, x, cue, tokens - set(cue), p) for cue, p in cues
-                              if p >= self.indirect_cue_threshold or _quoted_window(x, cue, before)]
+                    for cue, p in cues:
+                        span = window(x.feats, cue, before)
+                        if p >= self.indirect_cue_threshold or _quoted_window(x, span):
+                            items.append((row, x, cue, tokens - set(cue), span, p))
                 # Cues with windows of like length share a chunk (less padding); the
                 # attributions are kept in the order of the cues.
-                order = sorted(range(len(items)), key=lambda k: len(window(items[k][1].feats, items[k][2], before)))
+                order = sorted(range(len(items)), key=lambda k: len(items[k][4]))
                 found_of: Dict[int, ModelFound] = {}
                 for k in range(0, len(order), CUE_BATCH):
                     chunk = order[k:k + CUE_BATCH]
-                    token_states, cue_states, cue_ids, lengths, windows = cue_batch(
-                        self.vocab, flat, flat_span, states.shape[1], [items[j][:4] for j in chunk], before)
+                    token_states, cue_states, cue_ids, lengths = cue_batch(
+                        self.vocab, flat, flat_span, states.shape[1], [items[j][:5] for j in chunk])
                     span_p = torch.softmax(self.net.span_logits(token_states, cue_states, cue_ids, lengths), dim=-1).numpy()
-                    for j, span, probs in zip(chunk, windows, span_p):
-                        _, x, cue, _, p = items[j]
+                    for j, probs in zip(chunk, span_p):
+                        _, x, cue, _, span, p = items[j]
                         found = self._attribution(x, cue, p, span, probs[:len(span)])
                         if found is not None:
                             found_of[j] = found
@@ -334,14 +336,15 @@ def fit(inputs: Sequence[DocInputs], gold: Sequence[Sequence[GoldTokens]], vocab
                 cue_tokens = {i for g in gold[k] for i in g.cue}
                 for g in gold[k]:
                     if g.cue and g.content:
-                        items.append((r, inputs[k], g.cue, cue_tokens - set(g.cue)))
+                        span = window(inputs[k].feats, g.cue, settings.window_before)
+                        items.append((r, inputs[k], g.cue, cue_tokens - set(g.cue), span))
                         targets.append(g)
             if items:
-                token_states, cue_states, cue_ids, lengths, windows = cue_batch(
-                    vocab, with_pad_row(states), with_pad_row(net.span_states(states)), n, items, settings.window_before)
+                token_states, cue_states, cue_ids, lengths = cue_batch(
+                    vocab, with_pad_row(states), with_pad_row(net.span_states(states)), n, items)
                 span_logits = net.span_logits(token_states, cue_states, cue_ids, lengths)
                 span_target = torch.full(span_logits.shape[:2], -100, dtype=torch.long)
-                for r, (span, g) in enumerate(zip(windows, targets)):
+                for r, ((*_, span), g) in enumerate(zip(items, targets)):
                     span_target[r, :len(span)] = torch.tensor(span_targets(span, g))
                 loss = loss + torch.nn.functional.cross_entropy(
                     span_logits.reshape(-1, len(SPAN_LABELS)), span_target.reshape(-1), ignore_index=-100)
@@ -363,12 +366,10 @@ def _offsets(doc: Doc, tokens: Sequence[int]) -> Tuple[int, int]:
     return doc[tokens[0]].idx, last.idx + len(last.text)
 
 
-def _quoted_window(x: DocInputs, cue: List[int], before: int) -> bool:
-    """True when a quotation overlaps the window stage 2 tags for ``cue`` (``before`` as
-    :attr:`Settings.window_before`). A cue below the indirect threshold with none there
-    can only give an indirect content, which :meth:`NeuralModel._attribution` would
-    refuse, so stage 2 need not run for it."""
-    span = window(x.feats, cue, before)
+def _quoted_window(x: DocInputs, span: range) -> bool:
+    """True when a quotation overlaps ``span``, the window stage 2 tags for a cue. A cue
+    below the indirect threshold with none there can only give an indirect content,
+    which :meth:`NeuralModel._attribution` would refuse, so stage 2 need not run for it."""
     start, last = x.doc[span.start], x.doc[span.stop - 1]
     end = last.idx + len(last.text)
     return any(q.start < end and start.idx < q.end for q in x.feats.quotations)
