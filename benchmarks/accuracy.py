@@ -1,11 +1,15 @@
 """Print saidwhat's figures on PolNeAR dev with the project's scorer (same as attrscore).
 
-    .venv/bin/python benchmarks/accuracy.py [GOLD_DIR] [--model NAME|DIR] [--reliability] [--by-rule]
+    .venv/bin/python benchmarks/accuracy.py [GOLD_DIR] [--model NAME|DIR] [--reliability] [--by-rule] [--cue-errors]
 
 ``--model`` is a shipped model (``accurate``, the default, or ``fast``), ``rules`` or a
 directory from ``saidwhat train``. ``--reliability`` adds the calibration table: the
 attributions binned by confidence, with the share of each bin that is who-said-what
 correct (docs/model.md).
+``--cue-errors`` adds how the found cue stands to the gold one over the matched
+attributions (the same words, inside it, around it, overlapping it, apart from it) and
+the exact cue F1 there would be if every cue that shares a word with the gold one had
+exactly its words: how far cue boundaries alone can move that figure.
 ``--by-rule`` adds, for each extraction rule, how many attributions it made, the share
 of them that are who-said-what correct, and that share add-one smoothed. Run on train
 (``benchmarks/accuracy.py ../shared/data/polnear/train --by-rule``) it gives the
@@ -21,7 +25,8 @@ from saidwhat.brat import load_compartment
 from saidwhat.extractor import find_attributions
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
-from saidwhat.scoring import TokenIndex, format_table, judge, predictions_from_articles, score, scored_attributions
+from saidwhat.scoring import (CUE_RELATIONS, TokenIndex, cue_relations, format_table, judge,
+                              predictions_from_articles, score, scored_attributions)
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
@@ -59,6 +64,22 @@ def reliability(gold, articles, bins=10):
     return [(k / bins, (k + 1) / bins, r[0], r[1] / r[0], r[2] / r[0]) for k, r in enumerate(rows) if r[0]], ece
 
 
+def print_cue_relations(gold, predictions):
+    """Print :func:`saidwhat.scoring.cue_relations` over ``predictions`` with the exact
+    cue F1 there is, the one there would be with every boundary right (every found cue
+    sharing a word with its gold cue given exactly its words) and with every matched
+    cue right (the quote F1)."""
+    counts = cue_relations(gold, predictions)
+    matched = sum(counts.values())
+    both = sum(len(predictions.get(stem, [])) + len(attrs) for stem, (_, attrs) in gold.items())
+    print(f"\n  cue of the {matched} matched attributions")
+    for relation in CUE_RELATIONS:
+        print(f"  {relation:22s} {counts[relation]:5d}  {counts[relation] / matched:6.3f}")
+    boundaries = matched - counts[CUE_RELATIONS[-1]]
+    print(f"  exact cue F1 {2 * counts[CUE_RELATIONS[0]] / both:.3f}; with every boundary right "
+          f"{2 * boundaries / both:.3f}; with every matched cue right {2 * matched / both:.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
@@ -66,6 +87,8 @@ def main():
     ap.add_argument("--model", default="accurate", metavar="NAME|DIR",
                     help="accurate (default), fast, rules, or a directory from saidwhat train")
     ap.add_argument("--reliability", action="store_true", help="print the calibration table")
+    ap.add_argument("--cue-errors", action="store_true",
+                    help="print how found cues stand to the gold ones and what their boundaries cost")
     args = ap.parse_args()
     gold = load_compartment(args.gold)
     nlp = load_pipeline(model=args.model)
@@ -80,6 +103,8 @@ def main():
         for low, high, made, mean, right in rows:
             print(f"  {low:.1f}-{high:.1f}  {made:6d}  {mean:9.3f}  {right:5.3f}")
         print(f"  expected calibration error {ece:.3f}")
+    if args.cue_errors:
+        print_cue_relations(gold, predictions_from_articles(articles))
     if args.by_rule:
         print("\n  rule                   made  right  precision  smoothed")
         for rule, (made, right) in sorted(by_rule(load_pipeline(model="rules"), gold).items(), key=lambda kv: -kv[1][0]):

@@ -8,7 +8,9 @@ files). Scoring the second annotator's file against the first, as ``saidwhat eva
 scores a model against the first, gives the figures a second careful person reaches,
 a reference the model's figures can be read against. The model is then scored on the
 same articles against the first annotator (each article extracted once); the articles from ``train/`` were seen in
-training, so only its figures on ``dev/`` articles are a fair comparison.
+training, so only its figures on ``dev/`` articles are a fair comparison. Last, how the second
+annotator's cues and the model's stand to the first annotator's over the pairs matched
+(``benchmarks/accuracy.py --cue-errors``).
 """
 import argparse
 import sys
@@ -18,6 +20,8 @@ from saidwhat.brat import annotation_files, parse_ann, read_text
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
 from saidwhat.scoring import format_table, predictions_from_articles, score
+
+from accuracy import print_cue_relations  # benchmarks/ is the script's own directory
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 
@@ -66,6 +70,11 @@ def main():
         seen = " (seen in training)" if name != "dev" else ""
         model = score(first, predictions_from_articles(articles[stem] for stem in first))
         print(format_table(f"saidwhat --model {args.model} against the first, {name}{seen}", model))
+    first, second = everything
+    print("\nsecond annotator against the first, all:", end="")
+    print_cue_relations(first, {stem: attrs for stem, (_, attrs) in second.items()})
+    print(f"saidwhat --model {args.model} against the first, all:", end="")
+    print_cue_relations(first, predictions_from_articles(articles.values()))
     return 0
 
 

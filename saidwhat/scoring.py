@@ -187,6 +187,25 @@ def score(gold: Compartment, predictions: Predictions) -> Dict[str, Any]:
     return result
 
 
+CUE_RELATIONS = ("same words", "inside the gold cue", "around the gold cue", "overlapping it", "apart from it")
+
+
+def cue_relations(gold: Compartment, predictions: Predictions) -> Counter:
+    """Return, over the attribution pairs :func:`score` matches, how many found cues stand
+    to their gold cue in each of :data:`CUE_RELATIONS` (by word tokens, as ``exact_cue``
+    compares them: the same words, a part of them, more than them, some of them and
+    others, none of them)."""
+    counts: Counter = Counter(dict.fromkeys(CUE_RELATIONS, 0))
+    for stem, (text, gold_attrs) in gold.items():
+        tokens = TokenIndex(text)
+        pred_attrs = predictions.get(stem, [])
+        for i, j, _ in judge(tokens, gold_attrs, pred_attrs):
+            found, right = tokens.covered(pred_attrs[i]["cue"], True), tokens.covered(gold_attrs[j]["cue"], True)
+            counts[CUE_RELATIONS[0] if found == right else CUE_RELATIONS[1] if found < right else
+                   CUE_RELATIONS[2] if found > right else CUE_RELATIONS[3] if found & right else CUE_RELATIONS[4]] += 1
+    return counts
+
+
 def scored_attributions(article: Article) -> List[Attribution]:
     """Return the attributions of ``article`` that are scored: the outermost ones, those
     the wire form lists at the top (:func:`saidwhat.schema.attribution_tree`). PolNeAR

@@ -7,7 +7,7 @@ import pytest
 from saidwhat.brat import load_compartment
 from saidwhat.errors import PredictionsError
 from saidwhat.schema import Article, Attribution, TextSpan
-from saidwhat.scoring import format_table, load_predictions, predictions_from_articles, score
+from saidwhat.scoring import CUE_RELATIONS, cue_relations, format_table, load_predictions, predictions_from_articles, score
 
 SHARED = Path(__file__).parents[2] / "shared"
 ATTRSCORE = SHARED / "tools" / "attrscore.py"
@@ -143,6 +143,33 @@ def test_score_tiny_example_by_hand():
 
 def test_score_tiny_example_equals_attrscore(attrscore):
     assert score(TINY_GOLD, TINY_PRED) == attrscore.score(TINY_GOLD, TINY_PRED)
+
+
+@pytest.mark.parametrize("cue, relation", [
+    ("said", "same words"),
+    ("Ortiz said", "around the gold cue"),
+    ("said the", "around the gold cue"),
+    ("Lena Ortiz", "apart from it"),
+])
+def test_cue_relations_one_pair(cue, relation):
+    gold = {"harbor": (TEXT, TINY_GOLD["harbor"][1][:1])}
+    pred = {"harbor": [{"source": [], "cue": _span(cue), "content": _span("the ferry will resume on Monday")}]}
+    assert cue_relations(gold, pred) == dict.fromkeys(CUE_RELATIONS, 0) | {relation: 1}
+
+
+def test_cue_relations_inside_and_overlapping():
+    gold = {"harbor": (TEXT, [dict(TINY_GOLD["harbor"][1][0], cue=_span("Ortiz said"))])}
+    content = _span("the ferry will resume on Monday")
+    assert cue_relations(gold, {"harbor": [{"source": [], "cue": _span("said"), "content": content}]})[
+        "inside the gold cue"] == 1
+    assert cue_relations(gold, {"harbor": [{"source": [], "cue": _span("said the"), "content": content}]})[
+        "overlapping it"] == 1
+
+
+def test_cue_relations_count_only_matched_pairs():
+    counts = cue_relations(TINY_GOLD, TINY_PRED)
+    assert counts == dict.fromkeys(CUE_RELATIONS, 0) | {"same words": 2}
+    assert sum(counts.values()) == score(TINY_GOLD, TINY_PRED)["quote"]["tp"]
 
 
 def test_format_table_tiny_example():
