@@ -133,8 +133,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        if getattr(args, "adapter_epochs", 0) and args.kind != "accurate":
-            parser.error("--adapter-epochs: only --kind accurate has an encoder to adapt")
     except SystemExit as exit_:  # --help, --version or a usage error, already printed
         return int(exit_.code or 0)
     quiet_level = getattr(args, "log_level", logging.WARNING)
@@ -222,9 +220,6 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--epochs", type=_positive, default=DEFAULT_EPOCHS, metavar="N",
                     help=f"passes over the training articles (default: {DEFAULT_EPOCHS})")
     tr.add_argument("--limit", type=_positive, metavar="N", help="train on the first N train articles only")
-    tr.add_argument("--adapter-epochs", type=_count, default=0, metavar="N",
-                    help="accurate only: first tune MiniLM to the cues with a low-rank adapter trained N passes "
-                         "(default: 0, none); it ships with the model, well under 1 MB")
     tr.set_defaults(run=run_train, log_level=logging.INFO)
     return parser
 
@@ -345,13 +340,6 @@ def _positive(value: str) -> int:
     return number
 
 
-def _count(value: str) -> int:
-    number = int(value)
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value} is not 0 or more")
-    return number
-
-
 def _probability(value: str) -> float:
     number = float(value)
     if not 0.0 <= number <= 1.0:
@@ -433,8 +421,7 @@ def run_train(args: argparse.Namespace) -> int:
 
     train_gold, dev_gold = load_polnear(args.data, args.limit)
     nlp = parser(args.spacy_pipeline)
-    model, results = train_model(nlp, train_gold, dev_gold, kind=args.kind, seed=args.seed, epochs=args.epochs,
-                                 adapter_epochs=args.adapter_epochs)
+    model, results = train_model(nlp, train_gold, dev_gold, kind=args.kind, seed=args.seed, epochs=args.epochs)
     with _atomic_target(args.out, True) as model_dir:
         model.save(model_dir)
     timings = model.meta["timings"]

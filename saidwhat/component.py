@@ -75,7 +75,7 @@ class AttributionFinder:
             if self.model.uses_encoder:
                 from .model.encoder import TokenEncoder
 
-                self.encoder = TokenEncoder(encoder_precision, self.model.adapter)
+                self.encoder = TokenEncoder(encoder_precision)
         if min_confidence is None:
             min_confidence = self.model.min_confidence if self.model is not None else 0.0
         self.min_confidence = min_confidence

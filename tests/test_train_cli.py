@@ -67,37 +67,16 @@ def test_the_same_training_in_another_process_gives_the_same_weights(trained, tm
     assert calibration[0] == calibration[1]
 
 
-def test_train_accurate_with_an_adapter_prints_dev_tables_and_ships_the_adapter(polnear_train, polnear_dev,
-                                                                              tmp_path, capsys):
+def test_train_accurate_prints_dev_tables(polnear_train, polnear_dev, tmp_path, capsys):
     copy_articles(polnear_train, tmp_path / "data" / "train", 1)
     copy_articles(polnear_dev, tmp_path / "data" / "dev", 1)
-    model = tmp_path / "model"
-    code, out, err = run(capsys, "train", "--data", tmp_path / "data", "--out", model, "--epochs", "1",
-                         "--adapter-epochs", "1")
+    code, out, err = run(capsys, "train", "--data", tmp_path / "data", "--out", tmp_path / "model", "--epochs", "1")
     assert code == 0
     assert out.startswith("rules: 1/1 articles") and "\nmodel: 1/1 articles" in out
     assert "\nmodel + rules: 1/1 articles" in out and "who_said_what" in out
-    meta = json.loads((model / "meta.json").read_text())
+    meta = json.loads((tmp_path / "model" / "meta.json").read_text())
     assert meta["kind"] == "accurate" and meta["settings"]["encoder_dim"] == 768
     assert meta["settings"]["layers"] == 2 and meta["settings"]["span_hidden"] == 64
-    assert meta["adapter"]["epochs"] == 1 and meta["adapter"]["rank"] == 8 and "adapter_s" in meta["timings"]
-    assert sorted(p.name for p in model.iterdir()) == ["adapter.pt", "meta.json", "weights.pt"]
-    adapter = torch.load(model / "adapter.pt")
-    assert len(adapter) == 6 * 3 * 2 and (model / "adapter.pt").stat().st_size < 1_000_000
-    assert all(adapter[k].abs().sum() > 0 for k in adapter if k.endswith(".b"))  # it learned something
-    story = tmp_path / "council.txt"
-    story.write_text(STORY, encoding="utf-8")
-    code, out, err = run(capsys, "extract", story, "--model", model)
-    assert code == 0 and json.loads(out)["id"] == "council"
-
-
-@pytest.mark.parametrize("argv, message", [
-    (["--kind", "fast", "--adapter-epochs", "2"], "--adapter-epochs: only --kind accurate has an encoder to adapt"),
-    (["--adapter-epochs", "-1"], "argument --adapter-epochs: -1 is not 0 or more"),
-])
-def test_adapter_epochs_misused_is_a_usage_error(tmp_path, capsys, argv, message):
-    code, out, err = run(capsys, "train", "--data", tmp_path, "--out", tmp_path / "model", *argv)
-    assert code == 2 and message in err and not (tmp_path / "model").exists()
 
 
 def test_extract_and_info_with_the_model(trained, tmp_path, capsys):

