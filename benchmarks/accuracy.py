@@ -9,7 +9,8 @@ correct (docs/model.md).
 ``--cue-errors`` adds how the found cue stands to the gold one over the matched
 attributions (the same words, inside it, around it, overlapping it, apart from it) and
 the exact cue F1 there would be if every cue that shares a word with the gold one had
-exactly its words: how far cue boundaries alone can move that figure.
+exactly its words: how far cue boundaries alone can move that figure; last, the F1 of
+the distinct cues found against the distinct gold cues, whatever their attributions.
 ``--by-rule`` adds, for each extraction rule, how many attributions it made, the share
 of them that are who-said-what correct, and that share add-one smoothed. Run on train
 (``benchmarks/accuracy.py ../shared/data/polnear/train --by-rule``) it gives the
@@ -64,6 +65,22 @@ def reliability(gold, articles, bins=10):
     return [(k / bins, (k + 1) / bins, r[0], r[1] / r[0], r[2] / r[0]) for k, r in enumerate(rows) if r[0]], ece
 
 
+def cue_span_f1(gold, predictions):
+    """Return the F1 of the distinct cues found against the distinct gold cues of each
+    article, a cue right when it covers exactly the gold cue's word tokens, whatever
+    the attribution around it: the kind of cue figure CofeNet reports (there sentence by
+    sentence), not the reference scorer's exact cue, which needs the attribution matched."""
+    right = found = total = 0
+    for stem, (text, attrs) in gold.items():
+        tokens = TokenIndex(text)
+        cues = [{frozenset(tokens.covered(a["cue"], True)) for a in group} - {frozenset()}
+                for group in (attrs, predictions.get(stem, []))]
+        right += len(cues[0] & cues[1])
+        total += len(cues[0])
+        found += len(cues[1])
+    return 2 * right / (found + total) if found + total else 0.0
+
+
 def print_cue_relations(gold, predictions):
     """Print :func:`saidwhat.scoring.cue_relations` over ``predictions`` with the exact
     cue F1 there is, the one there would be with every boundary right (every found cue
@@ -78,6 +95,7 @@ def print_cue_relations(gold, predictions):
     boundaries = matched - counts[CUE_RELATIONS[-1]]
     print(f"  exact cue F1 {2 * counts[CUE_RELATIONS[0]] / both:.3f}; with every boundary right "
           f"{2 * boundaries / both:.3f}; with every matched cue right {2 * matched / both:.3f}")
+    print(f"  distinct cues found against the gold ones, exact: F1 {cue_span_f1(gold, predictions):.3f}")
 
 
 def main():
