@@ -200,10 +200,20 @@ def cue_relations(gold: Compartment, predictions: Predictions) -> Counter:
         tokens = TokenIndex(text)
         pred_attrs = predictions.get(stem, [])
         for i, j, _ in judge(tokens, gold_attrs, pred_attrs):
-            found, right = tokens.covered(pred_attrs[i]["cue"], True), tokens.covered(gold_attrs[j]["cue"], True)
-            counts[CUE_RELATIONS[0] if found == right else CUE_RELATIONS[1] if found < right else
-                   CUE_RELATIONS[2] if found > right else CUE_RELATIONS[3] if found & right else CUE_RELATIONS[4]] += 1
+            counts[_cue_relation(tokens.covered(pred_attrs[i]["cue"], True),
+                                 tokens.covered(gold_attrs[j]["cue"], True))] += 1
     return counts
+
+
+def _cue_relation(found: Set[int], right: Set[int]) -> str:
+    """Return which of :data:`CUE_RELATIONS` the word tokens ``found`` stand in to ``right``."""
+    if found == right:
+        return "same words"
+    if found < right:
+        return "inside the gold cue"
+    if found > right:
+        return "around the gold cue"
+    return "overlapping it" if found & right else "apart from it"
 
 
 def scored_attributions(article: Article) -> List[Attribution]:
