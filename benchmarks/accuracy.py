@@ -22,11 +22,11 @@ import sys
 import time
 from pathlib import Path
 
-from saidwhat.brat import load_compartment
-from saidwhat.extractor import find_attributions
+from saidwhat.io.gold import load_compartment
+from saidwhat.extract.rules import find_attributions
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
-from saidwhat.scoring import (CUE_RELATIONS, TokenIndex, cue_relations, format_table, judge,
+from saidwhat.evaluation.scoring import (CUE_RELATIONS, TokenIndex, cue_relations, format_table, judge,
                               predictions_from_articles, score, scored_attributions)
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
@@ -82,7 +82,7 @@ def cue_span_f1(gold, predictions):
 
 
 def print_cue_relations(gold, predictions):
-    """Print :func:`saidwhat.scoring.cue_relations` over ``predictions`` with the exact
+    """Print :func:`saidwhat.evaluation.scoring.cue_relations` over ``predictions`` with the exact
     cue F1 there is, the one there would be with every boundary right (every found cue
     sharing a word with its gold cue given exactly its words) and with every matched
     cue right (the quote F1)."""

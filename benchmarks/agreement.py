@@ -16,10 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from saidwhat.brat import annotation_files, parse_ann, read_text
+from saidwhat.io.gold import annotation_files, parse_ann, read_text
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
-from saidwhat.scoring import format_table, predictions_from_articles, score
+from saidwhat.evaluation.scoring import format_table, predictions_from_articles, score
 
 from accuracy import print_cue_relations  # benchmarks/ is the script's own directory
 

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from saidwhat.brat import load_compartment
+from saidwhat.io.gold import load_compartment
 from saidwhat.pipeline import MAX_CHUNK_CHARS, Extractor, load_pipeline
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"

@@ -13,10 +13,10 @@ import collections
 import time
 from pathlib import Path
 
-from saidwhat.brat import load_compartment
+from saidwhat.io.gold import load_compartment
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article, Attribution, TextSpan
-from saidwhat.speaker_scoring import format_speaker_table, load_annotations, score_speakers
+from saidwhat.evaluation.speaker_scoring import format_speaker_table, load_annotations, score_speakers
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "polnear" / "dev"

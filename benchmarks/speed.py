@@ -18,7 +18,7 @@ from pathlib import Path
 
 import spacy
 
-from saidwhat.brat import load_compartment
+from saidwhat.io.gold import load_compartment
 from saidwhat.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"

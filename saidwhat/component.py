@@ -16,13 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .circumstances import circumstances
+from .extract.circumstances import circumstances
 from .errors import PipelineError
-from .doctext import doc_text
-from .extractor import Found, find_attributions
+from .extract.doctext import doc_text
+from .extract.rules import Found, find_attributions
 from .model import DEFAULT_MODEL, model_path, spacy_package
 from .model.encoder import DEFAULT_PRECISION
-from .nesting import nest
+from .extract.nesting import nest
 from .schema import Attribution, TextSpan
 
 logger = logging.getLogger(__name__)

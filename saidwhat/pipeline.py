@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from . import component  # noqa: F401  (registers the "saidwhat" factory)
 from . import speakers as _speakers  # noqa: F401  (registers the "saidwhat_speakers" factory)
-from .doctext import line_breaks
+from .extract.doctext import line_breaks
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
 from .model.encoder import DEFAULT_PRECISION

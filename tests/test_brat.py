@@ -1,9 +1,9 @@
 import pytest
 
-from saidwhat.brat import annotation_conf, annotation_files, load_compartment, parse_ann, read_text, to_ann
+from saidwhat.io.gold import annotation_conf, annotation_files, load_compartment, parse_ann, read_text, to_ann
 from saidwhat.errors import GoldDataError
-from saidwhat.formats.base import Writer
-from saidwhat.formats.brat import BratWriter, safe_file_stem
+from saidwhat.io.formats.base import Writer
+from saidwhat.io.formats.brat import BratWriter, safe_file_stem
 from saidwhat.schema import Article, Attribution, TextSpan
 
 TEXT = (

@@ -113,7 +113,7 @@ def test_output_is_absent_when_the_run_fails(capsys, story, tmp_path, monkeypatc
     def broken(self, article):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("saidwhat.formats.jsonl.JsonlWriter.write", broken)
+    monkeypatch.setattr("saidwhat.io.formats.jsonl.JsonlWriter.write", broken)
     with pytest.raises(RuntimeError):
         main(["extract", str(story), "--output", str(target)])
     assert list(tmp_path.iterdir()) == [story]

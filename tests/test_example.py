@@ -2,7 +2,7 @@
 PolNeAR dev article, with exact spans asserted: the traps each rule is there for."""
 import pytest
 
-from saidwhat.brat import load_compartment
+from saidwhat.io.gold import load_compartment
 
 from tests.conftest import EXAMPLE
 

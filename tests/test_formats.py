@@ -8,13 +8,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from saidwhat.formats import FORMATS, make_writer, writer_class
-from saidwhat.brat import parse_ann, to_ann
-from saidwhat.formats.brat import BratWriter
-from saidwhat.formats.csv_ import COLUMNS, CsvWriter
-from saidwhat.formats.html import PALETTE, HtmlWriter, highlight, hover, speaker_class
-from saidwhat.formats.jsonl import JsonlWriter, JsonWriter
-from saidwhat.formats.text import TextWriter, speaker_description, speaker_label, table_row
+from saidwhat.io.formats import FORMATS, make_writer, writer_class
+from saidwhat.io.gold import parse_ann, to_ann
+from saidwhat.io.formats.brat import BratWriter
+from saidwhat.io.formats.csv_ import COLUMNS, CsvWriter
+from saidwhat.io.formats.html import PALETTE, HtmlWriter, highlight, hover, speaker_class
+from saidwhat.io.formats.jsonl import JsonlWriter, JsonWriter
+from saidwhat.io.formats.text import TextWriter, speaker_description, speaker_label, table_row
 from saidwhat.schema import Article, Attribution, Speaker, TextSpan
 
 TEXT = (
@@ -593,7 +593,7 @@ def test_formats_registry():
 
 
 def test_brat_is_a_directory_format(tmp_path):
-    pytest.importorskip("saidwhat.formats.brat")
+    pytest.importorskip("saidwhat.io.formats.brat")
     cls = writer_class("brat")
     assert cls.name == "brat" and cls.writes_directory
     assert isinstance(make_writer("brat", tmp_path), cls)

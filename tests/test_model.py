@@ -3,18 +3,18 @@ import numpy
 import pytest
 import torch
 
-from saidwhat.brat import load_compartment
+from saidwhat.io.gold import load_compartment
 from saidwhat.errors import PipelineError
-from saidwhat.model.data import align, cue_labels
-from saidwhat.doctext import doc_text, line_breaks, token_indices
-from saidwhat.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
+from saidwhat.training.alignment import align, cue_labels
+from saidwhat.extract.doctext import doc_text, line_breaks, token_indices
+from saidwhat.extract.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
 from saidwhat.model.features import LEXICONS, window
 from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, AttributionNet, DocInputs, Settings, Vocab, count_values,
                                   pad_docs, segments, token_values)
 from saidwhat.model.tagger import (ModelFound, NeuralModel, TrainingSettings, _drop_swallowed, _tokens,
                                    content_fragments, decode_cues, fit)
 from saidwhat.model.repair import complete_clause, is_passive_target
-from saidwhat.model.training import f1_cut, platt
+from saidwhat.training.train import f1_cut, platt
 
 
 @pytest.fixture(scope="module")

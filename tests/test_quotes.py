@@ -1,5 +1,5 @@
 """Quote-mark pairing on plain text: straight and curly marks, paragraphs, strays."""
-from saidwhat.quotes import find_quotes, paragraphs
+from saidwhat.extract.quotes import find_quotes, paragraphs
 
 
 def spans(text):

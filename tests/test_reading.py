@@ -5,7 +5,7 @@ import json
 import pytest
 
 from saidwhat.errors import InputError
-from saidwhat.reading import read_inputs
+from saidwhat.io.reading import read_inputs
 from saidwhat.schema import Article
 
 PAGE = """<html><head><title>Ferry fares to rise, council says</title>

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from saidwhat.brat import load_compartment
+from saidwhat.io.gold import load_compartment
 from saidwhat.errors import PredictionsError
 from saidwhat.schema import Article, Attribution, TextSpan
-from saidwhat.scoring import CUE_RELATIONS, cue_relations, format_table, load_predictions, predictions_from_articles, score
+from saidwhat.evaluation.scoring import CUE_RELATIONS, cue_relations, format_table, load_predictions, predictions_from_articles, score
 
 SHARED = Path(__file__).parents[2] / "shared"
 ATTRSCORE = SHARED / "tools" / "attrscore.py"

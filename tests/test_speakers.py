@@ -11,9 +11,9 @@ import re
 import pytest
 
 from saidwhat.schema import Article, Attribution, TextSpan
-from saidwhat.speaker_scoring import load_annotations, normalise_name, score_speakers, source_form
-from saidwhat.names import QuoteIndex, name_chains
-from saidwhat.speakers import SpeakerResolver
+from saidwhat.evaluation.speaker_scoring import load_annotations, normalise_name, score_speakers, source_form
+from saidwhat.speakers.names import QuoteIndex, name_chains
+from saidwhat.speakers.resolver import SpeakerResolver
 
 from tests.conftest import EXAMPLE, ROOT, SHARED
 
@@ -381,7 +381,7 @@ def test_source_forms_and_name_normalising():
 
 
 def test_speaker_scoring_counts_found_and_right(polnear_dev, parser_nlp):
-    from saidwhat.brat import load_compartment
+    from saidwhat.io.gold import load_compartment
 
     annotations = load_annotations(ANNOTATIONS)
     gold = load_compartment(polnear_dev)

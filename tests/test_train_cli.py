@@ -9,7 +9,7 @@ import torch
 from spacy.util import get_package_version
 
 from saidwhat.cli import main
-from saidwhat.model.training import FAST
+from saidwhat.training.train import FAST
 from saidwhat.pipeline import DEFAULT_SPACY_PACKAGE
 
 STORY = ('"We will not sign this," the mayor said. Officials said the talks would resume in May.\n'

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Optional, Union
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+MODELS_DIR = Path(__file__).resolve().parent / "weights"
 # The shipped models, by name, and the name of the rules alone.
 MODEL_NAMES = ("accurate", "fast")
 RULES = "rules"

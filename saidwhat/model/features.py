@@ -15,9 +15,9 @@ from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, ORTH, POS, SENT_START
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from ..doctext import doc_text, key_strings
-from ..cues import INTENDING, NOMINAL, QUOTING, REPORTING, SPEECH, reporting_kind_of
-from ..quotes import Quote, find_quotes
+from ..extract.doctext import doc_text, key_strings
+from ..extract.cues import INTENDING, NOMINAL, QUOTING, REPORTING, SPEECH, reporting_kind_of
+from ..extract.quotes import Quote, find_quotes
 
 # A categorical column over a token range: its distinct labels and, per token, a label's index.
 Column = Tuple[List[str], numpy.ndarray]

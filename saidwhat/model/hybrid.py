@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import List, Sequence
 
-from ..extractor import Found
+from ..extract.rules import Found
 from .tagger import content_chars
 
 # The largest share of an added attribution's content characters that may lie in a kept content.

@@ -24,10 +24,10 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from torch import nn
 
-from ..doctext import doc_text, key_strings
+from ..extract.doctext import doc_text, key_strings
 from ..errors import PipelineError
-from ..extractor import Found, find_attributions
-from .data import GoldTokens
+from ..extract.rules import Found, find_attributions
+from ..training.alignment import GoldTokens
 from .features import (Column, DocFeatures, adjacent_quotes, bucket_column, cue_head, ends_with_colon, relations,
                        shape, window)
 

@@ -16,8 +16,8 @@ from typing import List, Optional, Set
 
 from spacy.tokens import Doc, Token
 
-from ..cues import QUOTING
-from ..lexicon import PERSON_NOUNS
+from ..extract.cues import QUOTING
+from ..extract.lexicon import PERSON_NOUNS
 from .features import DocFeatures
 
 # A paragraph of at most this many words that ends in a colon is a heading or lead-in.

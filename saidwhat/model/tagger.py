@@ -22,12 +22,12 @@ import torch
 from spacy.tokens import Doc, Token
 
 from ..errors import PipelineError
-from ..extractor import Found
-from ..quotes import QUOTE_MARKS
+from ..extract.rules import Found
+from ..extract.quotes import QUOTE_MARKS
 from ..schema import ATTRIBUTION_KINDS
-from ..sources import implied_source
+from ..extract.sources import implied_source
 from . import DEFAULT_EPOCHS
-from .data import GoldTokens, cue_labels, runs
+from ..training.alignment import GoldTokens, cue_labels, runs
 from .features import cue_head, window
 from .repair import complete_clause, in_heading, is_hedge, is_passive_target, phrase_end, repair_content
 from .neural import (CUE_LABELS, SPAN_LABELS, AttributionNet, DocInputs, Settings,

@@ -19,14 +19,14 @@ from typing import IO, Iterator, List, Optional, Sequence
 
 from spacy.language import Language
 
-from . import __version__
-from .errors import InputError, OutputError, SaidwhatError
-from .formats import FORMATS, make_writer, writer_class
-from .model import DEFAULT_EPOCHS, DEFAULT_MODEL, MODEL_NAMES, RULES
-from .model.encoder import DEFAULT_PRECISION, PRECISIONS
-from .pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline, pipeline_info
-from .reading import INPUT_FORMATS, read_inputs
-from .schema import Article
+from .. import __version__
+from ..errors import InputError, OutputError, SaidwhatError
+from ..io.formats import FORMATS, make_writer, writer_class
+from ..model import DEFAULT_EPOCHS, DEFAULT_MODEL, MODEL_NAMES, RULES
+from ..model.encoder import DEFAULT_PRECISION, PRECISIONS
+from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline, pipeline_info
+from ..io.reading import INPUT_FORMATS, read_inputs
+from ..schema import Article
 
 logger = logging.getLogger(__name__)
 
@@ -352,8 +352,8 @@ def _probability(value: str) -> float:
 
 def run_eval(args: argparse.Namespace) -> int:
     """``saidwhat eval``: score predictions (given or made now) against gold; print figures."""
-    from .brat import load_compartment
-    from .scoring import format_table, load_predictions, predictions_from_articles, score
+    from ..io.gold import load_compartment
+    from ..evaluation.scoring import format_table, load_predictions, predictions_from_articles, score
 
     gold = load_compartment(args.gold)
     if args.predictions:
@@ -416,8 +416,8 @@ def run_info(args: argparse.Namespace) -> int:
 
 def run_train(args: argparse.Namespace) -> int:
     """``saidwhat train``: train a model into ``--out``; print dev figures if dev/ exists."""
-    from .model.training import load_polnear, parser, train_model
-    from .scoring import format_table
+    from ..training.train import load_polnear, parser, train_model
+    from ..evaluation.scoring import format_table
 
     train_gold, dev_gold = load_polnear(args.data, args.limit)
     nlp = parser(args.spacy_pipeline)
@@ -430,6 +430,3 @@ def run_train(args: argparse.Namespace) -> int:
         print("\n".join(format_table(name, result) for name, result in results.items()))
     return EXIT_OK
 
-
-if __name__ == "__main__":
-    sys.exit(main())

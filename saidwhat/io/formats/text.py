@@ -20,7 +20,7 @@ import shutil
 import textwrap
 from typing import List, Optional, Sequence, TextIO, Tuple
 
-from ..schema import Article, Attribution, Speaker, TextSpan
+from ...schema import Article, Attribution, Speaker, TextSpan
 from .base import Writer
 
 #: Column headings of the attribution table (shared with the ``html`` format).

@@ -14,7 +14,7 @@ import re
 from html import escape
 from typing import Iterator, List, Optional, TextIO, Tuple
 
-from ..schema import Article, Attribution, Speaker
+from ...schema import Article, Attribution, Speaker
 from .base import Writer
 from .text import (
     CELL_LINE_BREAK,

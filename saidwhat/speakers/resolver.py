@@ -41,13 +41,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from .doctext import doc_text, token_indices
-from .lexicon import (ANONYMOUS_NOUNS, DOCUMENT_KINDS, DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS,
+from ..extract.doctext import doc_text, token_indices
+from ..extract.lexicon import (ANONYMOUS_NOUNS, DOCUMENT_KINDS, DOCUMENT_NOUNS, HONORIFICS, KIN, KIN_PAIRS, MEDIA_NOUNS,
                       MEDIA_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, PERSON_NOUNS)
 from .names import (Entity, NameMention, QuoteIndex, first_name_gender, gender_of_words, is_acronym,
                     mention_index, name_chains, name_tokens, name_word, title_words)
-from .quotes import paragraphs
-from .schema import Attribution, Speaker, TextSpan
+from ..extract.quotes import paragraphs
+from ..schema import Attribution, Speaker, TextSpan
 
 EXTENSION = "speakers"
 DEFAULT_BATCH = 64

@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, IO, Iterable, Iterator, Optional, Union
 
-from .errors import InputError
-from .schema import Article
+from ..errors import InputError
+from ..schema import Article
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..schema import Offsets
 
 if TYPE_CHECKING:  # types only: the model, below the component, does not import brat
-    from ..brat import Compartment, GoldAttribution
+    from ..io.gold import Compartment, GoldAttribution
 
 logger = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from .doctext import doc_text, token_indices
-from .lexicon import COURTESY, FEMALE, FEMALE_NAMES, HONORIFICS, MALE, MALE_NAMES, MEDIA_WORDS, NAME_STOP, GENERIC_ORG_WORDS
+from ..extract.doctext import doc_text, token_indices
+from ..extract.lexicon import COURTESY, FEMALE, FEMALE_NAMES, HONORIFICS, MALE, MALE_NAMES, MEDIA_WORDS, NAME_STOP, GENERIC_ORG_WORDS
 
 # spaCy entity labels whose mentions can name a speaker, and the speaker type they give.
 NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization",

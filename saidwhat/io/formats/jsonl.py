@@ -9,7 +9,7 @@ import json
 import textwrap
 from typing import Optional, TextIO
 
-from ..schema import Article
+from ...schema import Article
 from .base import Writer
 
 

@@ -21,19 +21,19 @@ import torch
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..brat import Compartment, load_compartment
+from ..io.gold import Compartment, load_compartment
 from ..errors import GoldDataError
-from ..extractor import Found
-from ..nesting import nest
+from ..extract.rules import Found
+from ..extract.nesting import nest
 from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
 from ..schema import ATTRIBUTION_KINDS
-from ..scoring import TokenIndex, judge, score
-from . import DEFAULT_EPOCHS, MODEL_NAMES, spacy_package
-from .data import align, parse_gold
-from .encoder import TokenEncoder
-from .hybrid import combine
-from .neural import DocInputs, Settings, Vocab, count_values
-from .tagger import ModelFound, NeuralModel, TrainingSettings, fit
+from ..evaluation.scoring import TokenIndex, judge, score
+from ..model import DEFAULT_EPOCHS, MODEL_NAMES, spacy_package
+from .alignment import align, parse_gold
+from ..model.encoder import TokenEncoder
+from ..model.hybrid import combine
+from ..model.neural import DocInputs, Settings, Vocab, count_values
+from ..model.tagger import ModelFound, NeuralModel, TrainingSettings, fit
 
 logger = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ import re
 from collections import Counter
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
-from .brat import Compartment
-from .errors import GoldDataError
-from .schema import Article, Offsets
+from ..io.gold import Compartment
+from ..errors import GoldDataError
+from ..schema import Article, Offsets
 from .scoring import TokenIndex, judge, predictions_from_articles, scored_attributions
 
 FORMS = ("name", "pronoun", "description")

@@ -41,7 +41,7 @@ from .doctext import doc_text
 from .cues import (QUOTING, REPORTING, according_to, candidate_cues, cue_extent, is_candidate_cue, is_speech_verb,
                    nominal_clause, reporting_kind)
 from .quotes import QUOTE_MARKS, Quote, find_quotes, paragraphs
-from .schema import Offsets
+from ..schema import Offsets
 from .sources import phrase_extent, source_extent
 
 # Tokens that end the clause a cue must sit in.

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 from typing import Set
 
-from ..brat import annotation_conf, to_ann
-from ..schema import Article
+from ..gold import annotation_conf, to_ann
+from ...schema import Article
 from .base import Writer
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")

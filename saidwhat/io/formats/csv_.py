@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 from typing import Any, Dict, Optional, TextIO
 
-from ..schema import Article
+from ...schema import Article
 from .base import Writer
 
 #: The header row.

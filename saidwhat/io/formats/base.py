@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..schema import Article
+from ...schema import Article
 
 
 class Writer:

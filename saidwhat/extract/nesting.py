@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 
 from .cues import candidate_cues
 from .doctext import doc_text
-from .extractor import Found, reports_within
+from .rules import Found, reports_within
 from .quotes import QUOTE_MARKS, paragraphs
-from .schema import Offsets
+from ..schema import Offsets
 
 FIRST_AND_SECOND_PERSON = frozenset(("i", "we", "you"))
 

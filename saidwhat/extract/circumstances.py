@@ -18,7 +18,7 @@ from typing import List, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .schema import Offsets
+from ..schema import Offsets
 
 # Verbs whose object is the person told ("told reporters", "assured voters").
 TELLING = frozenset("""

@@ -22,8 +22,8 @@ import re
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple, Union
 
-from .errors import GoldDataError
-from .schema import Article, Attribution, Offsets
+from ..errors import GoldDataError
+from ..schema import Article, Attribution, Offsets
 
 ROLES = ("source", "cue", "content")
 ENTITY_TYPES = ("Source", "Cue", "Content", "Discard", "Discuss")

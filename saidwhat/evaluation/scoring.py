@@ -24,9 +24,9 @@ import re
 from collections import Counter
 from typing import Any, Dict, Iterable, List, Set, Tuple, Union
 
-from .brat import ROLES, Compartment, GoldAttribution
-from .errors import PredictionsError
-from .schema import Article, Attribution
+from ..io.gold import ROLES, Compartment, GoldAttribution
+from ..errors import PredictionsError
+from ..schema import Article, Attribution
 
 TOKEN = re.compile(r"(?P<word>\w+)|[^\w\s]")
 QUOTE_MARKS = frozenset('"\u201c\u201d')
