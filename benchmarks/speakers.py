@@ -16,6 +16,7 @@ from pathlib import Path
 from saidwhat.io.gold import load_compartment
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article, Attribution, TextSpan
+from saidwhat.speakers import resolve_speakers
 from saidwhat.evaluation.speaker_scoring import format_speaker_table, load_annotations, score_speakers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,8 +26,7 @@ DEFAULT_ANNOTATIONS = ROOT / "tests" / "data" / "speakers" / "dev-speakers.jsonl
 
 def gold_source_articles(nlp, gold, stems):
     """Articles whose attributions are the gold ones, with speakers resolved by the pipeline's resolver."""
-    resolver = nlp.get_pipe("saidwhat_speakers")
-    finder_names = [name for name in nlp.pipe_names if name not in ("saidwhat", "saidwhat_speakers")]
+    finder_names = [name for name in nlp.pipe_names if name != "saidwhat"]
     for stem in stems:
         text, attributions = gold[stem]
         doc = nlp.make_doc(text)
@@ -36,9 +36,7 @@ def gold_source_articles(nlp, gold, stems):
                             cue=TextSpan.from_offsets(text, a["cue"]) if a["cue"] else None,
                             source=TextSpan.from_offsets(text, sorted(a["source"])) if a["source"] else None)
                 for k, a in enumerate(attributions, start=1)]
-        doc._.attributions = ours
-        resolver(doc)
-        yield Article(id=stem, text=text, attributions=ours, speakers=doc._.speakers)
+        yield Article(id=stem, text=text, attributions=ours, speakers=resolve_speakers(doc, ours))
 
 
 def main():

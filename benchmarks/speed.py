@@ -7,8 +7,8 @@ then what speaker resolution adds to the attribution pipeline.
 Each is timed ``--repeat`` times (default 2) after a warm-up on a few articles, the
 pipelines taking turns within each round; each one's best run counts, so a busy
 moment of the machine does not decide a figure or fall on one pipeline alone. Speaker
-resolution is timed alone (the ``saidwhat_speakers`` component over Docs that already
-carry the first model's attributions) against that pipeline without it.
+resolution is timed alone (``saidwhat.speakers.resolve_speakers`` over Docs that already
+carry the first model's attributions) against that pipeline with its speakers off.
 """
 import argparse
 import statistics
@@ -20,6 +20,7 @@ import spacy
 
 from saidwhat.io.gold import load_compartment
 from saidwhat.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline
+from saidwhat.speakers import resolve_speakers
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
@@ -88,16 +89,15 @@ def interleaved(runs, texts, repeat):
 def speaker_cost(model, texts, repeat):
     """Print the time of speaker resolution alone and its share of the attribution pipeline's."""
     nlp = load_pipeline(model=model)
-    resolver = nlp.get_pipe("saidwhat_speakers")
-    with nlp.select_pipes(disable=["saidwhat_speakers"]):
-        list(nlp.pipe(texts[:4]))
-        docs = []
+    nlp.get_pipe("saidwhat").speakers = False
+    list(nlp.pipe(texts[:4]))
+    docs = []
 
-        def attribute():
-            docs[:] = nlp.pipe(texts, batch_size=DEFAULT_BATCH_SIZE)
+    def attribute():
+        docs[:] = nlp.pipe(texts, batch_size=DEFAULT_BATCH_SIZE)
 
-        attributions_s = best_time(attribute, repeat)
-    resolve_s = best_time(lambda: [resolver(doc) for doc in docs], repeat)
+    attributions_s = best_time(attribute, repeat)
+    resolve_s = best_time(lambda: [resolve_speakers(doc, doc._.attributions) for doc in docs], repeat)
     print(f"  speaker resolution alone ({model}): {resolve_s:6.2f} s over {len(docs)} parsed articles, "
           f"+{100 * resolve_s / attributions_s:.1f}% of the attribution pipeline ({attributions_s:.2f} s)")
 

@@ -1,123 +1,231 @@
-"""The spaCy component: ``nlp.add_pipe("saidwhat")`` sets ``doc._.attributions``.
+"""The spaCy component: ``nlp.add_pipe("saidwhat")`` after any English spaCy pipeline.
 
-Like spaCy's own rulers, :class:`AttributionFinder` finds things in ``__call__`` (and
-``pipe``, which batches Docs through the model) and sets them on the Doc in a separate
-step, :meth:`AttributionFinder.set_annotations`. Its settings arrive through the
-``saidwhat`` factory with defaults: ``model`` names a shipped model (``accurate``, the
-default, or ``fast``), ``rules`` for the rules alone, or a directory written by
-``saidwhat train``.
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("saidwhat")
+    doc = nlp(text)
+    doc._.attributions, doc._.speakers      # what saidwhat.extract(text) gives
+
+Like spaCy's own components, :class:`AttributionFinder` finds in ``__call__`` (and
+``pipe``, which batches Docs through the model) and sets what it found on the Doc in
+a separate step, :meth:`AttributionFinder.set_annotations`. Adding it also puts
+``saidwhat_paragraphs`` before the parser, so that no sentence crosses a line break.
+Its settings arrive through the ``saidwhat`` factory with defaults: ``model`` names a
+shipped model (``accurate``, the default, or ``fast``), ``rules`` for the rules alone,
+or a directory written by ``saidwhat train``; ``nlp.to_disk(DIR)`` saves such a model
+inside ``DIR`` and ``spacy.load(DIR)`` reads it back.
 """
 from __future__ import annotations
 
 import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Iterator, List, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .extract.circumstances import circumstances
 from .errors import PipelineError
-from .extract.doctext import doc_text
-from .extract.rules import Found, find_attributions
-from .model import DEFAULT_MODEL, model_path, spacy_package
-from .model.encoder import DEFAULT_PRECISION
+from .extract.circumstances import circumstances
+from .extract.doctext import doc_text, line_breaks
+from .extract.found import Found
 from .extract.nesting import nest
-from .schema import Attribution, TextSpan
+from .extract.rules import find_attributions
+from .model import DEFAULT_MODEL, MODEL_NAMES, model_path, spacy_package
+from .model.encoder import DEFAULT_PRECISION
+from .schema import Attribution, Speaker, TextSpan
+from .speakers import resolve_speakers
 
 logger = logging.getLogger(__name__)
 
-EXTENSION = "attributions"
+ATTRIBUTIONS, SPEAKERS = "attributions", "speakers"
+PARAGRAPHS = "saidwhat_paragraphs"
 DEFAULT_BATCH = 16
+# What the component reads, and the spaCy component that usually sets it.
+REQUIRES = {"token.dep": "parser", "token.tag": "tagger", "token.lemma": "lemmatizer", "doc.ents": "ner"}
+# The folder of a saved pipeline (``nlp.to_disk``) that holds a trained model's files.
+MODEL_FOLDER = "model"
+MODEL_FILES = ("weights.pt", "meta.json")
 
 
-@Language.factory("saidwhat", default_config={"min_confidence": None, "model": DEFAULT_MODEL,
-                                              "encoder_precision": DEFAULT_PRECISION})
-def make_attribution_finder(nlp: Language, name: str, min_confidence: Optional[float],
-                            model: str, encoder_precision: str) -> "AttributionFinder":
+@Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no parse crosses a paragraph."""
+    for i in line_breaks(doc):
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory(
+    "saidwhat",
+    default_config={"min_confidence": None, "model": DEFAULT_MODEL, "encoder_precision": DEFAULT_PRECISION,
+                    "speakers": True},
+    assigns=[f"doc._.{ATTRIBUTIONS}", f"doc._.{SPEAKERS}"],
+    requires=list(REQUIRES),
+)
+def make_attribution_finder(nlp: Language, name: str, min_confidence: Optional[float], model: str,
+                            encoder_precision: str, speakers: bool) -> "AttributionFinder":
     """Build the ``saidwhat`` component; ``min_confidence`` drops less certain attributions
     (``None``: the model's own cut, 0 for the rules), ``model`` is ``accurate``, ``fast``,
     ``rules`` or a model directory, ``encoder_precision`` how a model with the encoder
-    runs it (``auto``, ``float32`` or ``bfloat16``: :mod:`saidwhat.model.encoder`)."""
-    return AttributionFinder(nlp, name, min_confidence=min_confidence, model=model,
-                             encoder_precision=encoder_precision)
+    runs it (``auto``, ``float32`` or ``bfloat16``: :mod:`saidwhat.model.encoder`),
+    ``speakers`` whether sources are resolved to speakers. Puts ``saidwhat_paragraphs``
+    before the parser when the pipeline lacks it; PipelineError naming what is missing
+    when the pipeline cannot give what the component reads."""
+    check_requirements(nlp, name, REQUIRES)
+    if PARAGRAPHS not in nlp.component_names:
+        nlp.add_pipe(PARAGRAPHS, before=_setter_of(nlp, "token.dep"))
+    finder = AttributionFinder(nlp, name, min_confidence=min_confidence, model=model,
+                               encoder_precision=encoder_precision, speakers=speakers)
+    if finder.model is not None and finder.model.net.settings.spacy_tensor:
+        check_requirements(nlp, name, {"doc.tensor": "tok2vec"})  # the fast model reads spaCy's vectors
+    return finder
+
+
+def check_requirements(nlp: Language, name: str, requires: dict) -> None:
+    """Raise PipelineError naming the first of ``requires`` (attribute -> usual component)
+    that no component of ``nlp`` sets."""
+    for attribute, usual in requires.items():
+        if _setter_of(nlp, attribute) is None:
+            raise PipelineError(
+                f"the '{name}' component needs {attribute}, which no component of this pipeline sets: add "
+                f"spaCy's '{usual}' before it (this pipeline has: {', '.join(nlp.pipe_names) or 'nothing'}); "
+                f"an English pipeline such as en_core_web_sm has everything it needs")
+
+
+def _setter_of(nlp: Language, attribute: str) -> Optional[str]:
+    """The first enabled component of ``nlp`` that declares it sets ``attribute``."""
+    return next((pipe for pipe in nlp.pipe_names if attribute in nlp.get_pipe_meta(pipe).assigns), None)
+
+
+@dataclass
+class Findings:
+    """What the component finds in one Doc: its attributions and their speakers."""
+
+    attributions: List[Attribution]
+    speakers: List[Speaker]
 
 
 class AttributionFinder:
-    """Find who said what in parsed Docs and store it as ``doc._.attributions``.
+    """Find who said what in parsed Docs and store it as ``doc._.attributions`` and
+    ``doc._.speakers``.
 
-    Needs a dependency parser and lemmatizer earlier in the pipeline.
     ``doc._.attributions`` is a list of :class:`~saidwhat.schema.Attribution` whose
-    offsets point into ``doc.text``, numbered from 1 in text order.
+    offsets point into ``doc.text``, numbered from 1 in text order, each with its
+    resolved speaker; ``doc._.speakers`` lists each speaker once.
 
-    ``model`` is loaded once here (PipelineError if it is not a model); ``rules`` runs
-    the rules alone. ``min_confidence`` ``None`` takes the model's cut, below which an
+    ``model`` is loaded once here (PipelineError if it is not a model; a directory that
+    does not exist is looked for in :meth:`from_disk` instead); ``rules`` runs the
+    rules alone. ``min_confidence`` ``None`` takes the model's cut, below which an
     attribution is more likely to lower who-said-what F1 than raise it (fitted on dev
     by ``saidwhat train``); 0 keeps everything. ``encoder_precision`` is how a model
     with the MiniLM encoder runs it (:class:`~saidwhat.model.encoder.TokenEncoder`).
     """
 
     def __init__(self, nlp: Language, name: str = "saidwhat", *, min_confidence: Optional[float] = None,
-                 model: Optional[str] = DEFAULT_MODEL, encoder_precision: str = DEFAULT_PRECISION):
+                 model: Optional[str] = DEFAULT_MODEL, encoder_precision: str = DEFAULT_PRECISION,
+                 speakers: bool = True):
         self.name = name
-        self.model_name = model or "rules"
+        self.model_name = str(model or "rules")
+        self.spacy_pipeline = spacy_package(nlp)
+        self.encoder_precision = encoder_precision
+        self.speakers = speakers
+        self.asked_min_confidence = min_confidence
+        self.model = self.encoder = None
+        self.min_confidence = min_confidence if min_confidence is not None else 0.0
         path = model_path(self.model_name)
-        self.model = None
-        self.encoder = None
-        if path is not None:
-            from .model.tagger import NeuralModel  # torch is loaded only for a model
+        self._missing: Optional[Path] = None
+        if path is not None and (self.model_name in MODEL_NAMES or path.exists()):
+            self._load(path)
+        elif path is not None:
+            self._missing = path
+        for extension in (ATTRIBUTIONS, SPEAKERS):
+            if not Doc.has_extension(extension):
+                Doc.set_extension(extension, default=None)
 
-            self.model = NeuralModel.load(path)
-            trained_on, running = self.model.meta.get("spacy_pipeline"), spacy_package(nlp)
-            if trained_on and trained_on != running:
-                logger.warning("model %s was trained on the parses and token vectors of %s, not %s: "
-                               "its confidences and dev figures may not hold", self.model_name, trained_on, running)
-            if self.model.uses_encoder:
-                from .model.encoder import TokenEncoder
+    def _load(self, path: Path) -> None:
+        """Load the model at ``path`` (and the encoder it reads)."""
+        from .model.predictor import NeuralModel  # torch is loaded only for a model
 
-                self.encoder = TokenEncoder(encoder_precision)
-        if min_confidence is None:
-            min_confidence = self.model.min_confidence if self.model is not None else 0.0
-        self.min_confidence = min_confidence
-        if not Doc.has_extension(EXTENSION):
-            Doc.set_extension(EXTENSION, default=None)
+        self.model = NeuralModel.load(path)
+        self._missing = None
+        trained_on = self.model.meta.get("spacy_pipeline")
+        if trained_on and trained_on != self.spacy_pipeline:
+            logger.warning("model %s was trained on the parses and token vectors of %s, not %s: "
+                           "its confidences and dev figures may not hold", self.model_name, trained_on,
+                           self.spacy_pipeline)
+        if self.model.uses_encoder and self.encoder is None:
+            from .model.encoder import TokenEncoder
+
+            self.encoder = TokenEncoder(self.encoder_precision)
+        if self.asked_min_confidence is None:
+            self.min_confidence = self.model.min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        """Find the attributions of ``doc``, set them on it and return it."""
+        """Find the attributions and speakers of ``doc``, set them on it and return it."""
         self.set_annotations(doc, self.find_many([doc])[0])
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = DEFAULT_BATCH) -> Iterator[Doc]:
         """Find and set the attributions of the Docs of ``stream``, ``batch_size`` at a time."""
         for batch in minibatch(stream, size=batch_size):
-            for doc, found in zip(batch, self.find_many(batch)):
-                self.set_annotations(doc, found)
+            for doc, findings in zip(batch, self.find_many(batch)):
+                self.set_annotations(doc, findings)
                 yield doc
 
-    def find(self, doc: Doc) -> List[Found]:
-        """Return the attributions found in ``doc`` at or above ``min_confidence``."""
-        return self.find_many([doc])[0]
+    def find_many(self, docs: Sequence[Doc]) -> List[Findings]:
+        """Return, per Doc, the attributions at or above ``min_confidence`` and their speakers."""
+        out = []
+        for doc, found in zip(docs, self.found(docs)):
+            attributions = to_attributions(doc, found)
+            speakers = resolve_speakers(doc, attributions) if self.speakers else []
+            out.append(Findings(attributions, speakers))
+        return out
 
-    def find_many(self, docs: Sequence[Doc]) -> List[List[Found]]:
-        """Return, per Doc, the attributions found at or above ``min_confidence``."""
+    def found(self, docs: Sequence[Doc]) -> List[List[Found]]:
+        """Return, per Doc, the attributions found at or above ``min_confidence`` as
+        :class:`~saidwhat.extract.found.Found` records, reports nested in their parents."""
+        if self._missing is not None:
+            raise PipelineError(f"{self._missing}: not a saidwhat model directory (train one with saidwhat train)")
         for doc in docs:
             if len(doc) and not doc.has_annotation("DEP"):
                 raise PipelineError(f"the '{self.name}' component needs a dependency parser before it in the pipeline")
+        rules = [find_attributions(doc) for doc in docs]
         if self.model is None:
-            found = [find_attributions(doc) for doc in docs]
+            found = rules
         else:
             from .model.hybrid import combine
-            from .model.neural import DocInputs
+            from .model.inputs import DocInputs
 
             vectors = self.encoder.encode(docs) if self.encoder is not None else [None] * len(docs)
-            inputs = [DocInputs(doc, v) for doc, v in zip(docs, vectors)]
-            found = [combine(x.rules, f) for x, f in zip(inputs, self.model.predict(inputs))]
+            inputs = [DocInputs(doc, r, v) for doc, r, v in zip(docs, rules, vectors)]
+            found = [combine(r, f) for r, f in zip(rules, self.model.predict(inputs))]
         found = [nest(doc, items) for doc, items in zip(docs, found)]
         return [_confident(items, self.min_confidence) for items in found]
 
-    def set_annotations(self, doc: Doc, found: List[Found]) -> None:
-        """Store ``found`` on ``doc._.attributions`` as schema Attributions."""
-        doc._.set(EXTENSION, to_attributions(doc, found))
+    def set_annotations(self, doc: Doc, findings: Findings) -> None:
+        """Store ``findings`` on ``doc._.attributions`` and ``doc._.speakers``."""
+        doc._.set(ATTRIBUTIONS, findings.attributions)
+        doc._.set(SPEAKERS, findings.speakers)
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        """Save a trained model's files under ``path`` (a shipped model or the rules need
+        none: the pipeline's config names them)."""
+        if self.model is None or self.model_name in MODEL_NAMES:
+            return
+        target = Path(path) / MODEL_FOLDER
+        target.mkdir(parents=True, exist_ok=True)
+        for name in MODEL_FILES:
+            shutil.copyfile(self.model.directory / name, target / name)
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "AttributionFinder":
+        """Load the trained model saved under ``path`` by :meth:`to_disk`, if any."""
+        saved = Path(path) / MODEL_FOLDER
+        if (saved / MODEL_FILES[0]).is_file():
+            self._load(saved)
+        return self
 
 
 def _confident(items: List[Found], min_confidence: float) -> List[Found]:

@@ -20,8 +20,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import component  # noqa: F401  (registers the "saidwhat" factory)
-from . import speakers as _speakers  # noqa: F401  (registers the "saidwhat_speakers" factory)
-from .extract.doctext import line_breaks
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
 from .model.encoder import DEFAULT_PRECISION
@@ -46,20 +44,11 @@ APPROACHES = {
 ArticleLike = Union[Article, str]
 
 
-@Language.component("saidwhat_paragraphs")
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no parse crosses a paragraph."""
-    for i in line_breaks(doc):
-        if i + 1 < len(doc):
-            doc[i + 1].is_sent_start = True
-    return doc
-
-
 def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional[float] = None,
                   model: Union[str, os.PathLike] = DEFAULT_MODEL,
                   encoder_precision: str = DEFAULT_PRECISION) -> Language:
-    """Load spaCy pipeline ``package`` with paragraph boundaries before its parser, the
-    ``saidwhat`` component and then ``saidwhat_speakers`` at the end; return the Language.
+    """Load spaCy pipeline ``package`` with the ``saidwhat`` component at the end (which
+    puts paragraph boundaries before the parser); return the Language.
 
     ``model`` is a shipped model's name (``accurate``, the default, or ``fast``),
     ``rules`` for the rules alone, or a directory written by ``saidwhat train``;
@@ -72,13 +61,9 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional
         nlp = spacy.load(package)
     except OSError as err:
         raise PipelineError(f"cannot load spaCy pipeline {package!r}: {err}") from err
-    if "parser" not in nlp.pipe_names:
-        raise PipelineError(f"spaCy pipeline {package!r} has no dependency parser")
     logger.debug("loaded spaCy pipeline %s with %s", package, ", ".join(nlp.pipe_names))
-    nlp.add_pipe("saidwhat_paragraphs", before="parser")
     config = {"min_confidence": min_confidence, "model": os.fspath(model), "encoder_precision": encoder_precision}
     nlp.add_pipe("saidwhat", config=config)
-    nlp.add_pipe("saidwhat_speakers")
     return nlp
 
 

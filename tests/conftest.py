@@ -1,8 +1,11 @@
-"""Shared fixtures: the real pipeline, loaded once per test session, and data paths."""
+"""Shared fixtures: the real pipeline, loaded once per test session, data paths and a
+tiny trained model."""
+import shutil
 from pathlib import Path
 
 import pytest
 
+from saidwhat.cli import main
 from saidwhat.pipeline import Extractor, load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,3 +66,31 @@ def polnear_train():
     """Path of PolNeAR train in ../shared; the tests that need it fail loudly without it."""
     assert POLNEAR_TRAIN.is_dir(), f"PolNeAR train not found at {POLNEAR_TRAIN}: ../shared must sit beside the project"
     return POLNEAR_TRAIN
+
+
+def copy_compartment(source, target, n):
+    """Copy the first ``n`` articles (text and annotations) of compartment ``source`` to ``target``."""
+    (target / "text").mkdir(parents=True)
+    (target / "attributions").mkdir()
+    for txt in sorted((source / "text").glob("*.txt"))[:n]:
+        shutil.copy(txt, target / "text")
+        for ann in (source / "attributions").glob(txt.stem + "_*.ann"):
+            shutil.copy(ann, target / "attributions")
+
+
+@pytest.fixture(scope="session")
+def copy_articles():
+    """A function copying the first ``n`` articles of a PolNeAR compartment to a folder."""
+    return copy_compartment
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory, polnear_train, polnear_dev):
+    """Run ``saidwhat train --kind fast --limit 2`` on 3 train and 2 dev articles; return the model dir."""
+    root = tmp_path_factory.mktemp("train")
+    copy_compartment(polnear_train, root / "data" / "train", 3)
+    copy_compartment(polnear_dev, root / "data" / "dev", 2)
+    code = main(["train", "--data", str(root / "data"), "--out", str(root / "model"), "--limit", "2", "--seed", "7",
+                 "--kind", "fast", "--epochs", "2"])
+    assert code == 0
+    return root / "model"

@@ -9,10 +9,12 @@ from saidwhat.training.alignment import align, cue_labels
 from saidwhat.extract.doctext import doc_text, line_breaks, token_indices
 from saidwhat.extract.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
 from saidwhat.model.features import LEXICONS, window
-from saidwhat.model.neural import (FIELDS, MAX_SEGMENT, UNKNOWN, AttributionNet, DocInputs, Settings, Vocab, count_values,
-                                  pad_docs, segments, token_values)
-from saidwhat.model.tagger import (ModelFound, NeuralModel, TrainingSettings, _drop_swallowed, _tokens,
-                                   content_fragments, decode_cues, fit)
+from saidwhat.extract.rules import find_attributions
+from saidwhat.model.decoding import content_fragments, decode_cues, drop_swallowed, tokens_at
+from saidwhat.model.inputs import FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Vocab, segments, token_values
+from saidwhat.model.network import AttributionNet, Settings, pad_docs
+from saidwhat.model.predictor import ModelFound, NeuralModel
+from saidwhat.training.fit import TrainingSettings, count_values, fit
 from saidwhat.model.repair import complete_clause, is_passive_target
 from saidwhat.training.train import f1_cut, platt
 
@@ -23,7 +25,7 @@ def tiny(parser_nlp, polnear_train):
     gold = dict(list(load_compartment(polnear_train).items())[:3])
     docs = [parser_nlp(text) for text, _ in gold.values()]
     aligned = [align(doc, attrs) for doc, (_, attrs) in zip(docs, gold.values())]
-    return [DocInputs(doc) for doc in docs], aligned
+    return [DocInputs(doc, find_attributions(doc)) for doc in docs], aligned
 
 
 # The two shapes of network the shipped models have, small: stage 1 a BiLSTM (as the
@@ -115,7 +117,7 @@ def test_tokens_found_from_the_arrays_are_those_the_token_api_gives(tiny):
 
 def test_stage_two_window_takes_the_paragraphs_its_settings_ask_for(parser_nlp):
     doc = parser_nlp("The vote was close.\n\nShe said it was fair.\n\n\"We won,\" she added.\n\nThe end came.")
-    feats = DocInputs(doc).feats
+    feats = DocInputs(doc, find_attributions(doc)).feats
     said, she, last = doc[7], doc[6], doc[22]
     assert (said.text, she.text, last.text, doc[21].text) == ("said", "She", "The", "\n\n")
     # the paragraph before, the cue's own and the quote paragraph after it; not the last one
@@ -172,7 +174,7 @@ def test_a_model_reading_spacy_vectors_names_a_doc_without_them(tiny):
     doc = inputs[0].doc.copy()
     doc.tensor = numpy.zeros((0, 0), dtype="float32")  # as a Doc read back from a DocBin without them
     with pytest.raises(PipelineError, match=r"Doc\.tensor, 96 per token"):
-        model.predict([DocInputs(doc)])
+        model.predict([DocInputs(doc, find_attributions(doc))])
 
 
 def test_training_is_reproducible_with_a_seed(tiny):
@@ -240,7 +242,7 @@ def test_a_content_does_not_end_on_an_article_or_a_coordinator(parser_nlp):
 def _words(doc, text):
     """Token indices of the first occurrence of ``text`` in ``doc``."""
     start = doc.text.index(text)
-    return _tokens(doc, (start, start + len(text)))
+    return tokens_at(doc, (start, start + len(text)))
 
 
 @pytest.mark.parametrize("cut, whole", [
@@ -271,5 +273,5 @@ def test_a_report_the_completed_content_swallowed_is_dropped_unless_that_one_is_
     nested = ModelFound(content=[(55, 90)], cue=(45, 50), source=(41, 44), rule="model", probability=0.9)
     before = ModelFound(content=[(20, 30)], cue=(12, 18), source=None, rule="model", probability=0.9)
     after = ModelFound(content=[(100, 120)], cue=(92, 98), source=None, rule="model", probability=0.9)
-    assert _drop_swallowed([outer, nested, before, after], 0.5) == [outer, before, after]
-    assert _drop_swallowed([outer, nested, before, after], 0.85) == [outer, nested, before, after]
+    assert drop_swallowed([outer, nested, before, after], 0.5) == [outer, before, after]
+    assert drop_swallowed([outer, nested, before, after], 0.85) == [outer, nested, before, after]

@@ -22,28 +22,6 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def copy_articles(source, target, n):
-    """Copy the first ``n`` articles (text and annotations) of compartment ``source`` to ``target``."""
-    (target / "text").mkdir(parents=True)
-    (target / "attributions").mkdir()
-    for txt in sorted((source / "text").glob("*.txt"))[:n]:
-        shutil.copy(txt, target / "text")
-        for ann in (source / "attributions").glob(txt.stem + "_*.ann"):
-            shutil.copy(ann, target / "attributions")
-
-
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory, polnear_train, polnear_dev):
-    """Run ``saidwhat train --kind fast --limit 2`` on 3 train and 2 dev articles; return the model dir."""
-    root = tmp_path_factory.mktemp("train")
-    copy_articles(polnear_train, root / "data" / "train", 3)
-    copy_articles(polnear_dev, root / "data" / "dev", 2)
-    code = main(["train", "--data", str(root / "data"), "--out", str(root / "model"), "--limit", "2", "--seed", "7",
-                 "--kind", "fast", "--epochs", "2"])
-    assert code == 0
-    return root / "model"
-
-
 def test_train_writes_a_complete_model_with_its_meta(trained):
     assert sorted(p.name for p in trained.parent.iterdir()) == ["data", "model"]  # no temporary left
     assert sorted(p.name for p in trained.iterdir()) == ["meta.json", "weights.pt"]
@@ -67,7 +45,7 @@ def test_the_same_training_in_another_process_gives_the_same_weights(trained, tm
     assert calibration[0] == calibration[1]
 
 
-def test_train_accurate_prints_dev_tables(polnear_train, polnear_dev, tmp_path, capsys):
+def test_train_accurate_prints_dev_tables(polnear_train, polnear_dev, tmp_path, capsys, copy_articles):
     copy_articles(polnear_train, tmp_path / "data" / "train", 1)
     copy_articles(polnear_dev, tmp_path / "data" / "dev", 1)
     code, out, err = run(capsys, "train", "--data", tmp_path / "data", "--out", tmp_path / "model", "--epochs", "1")

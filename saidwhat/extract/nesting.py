@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 
 from .cues import candidate_cues
 from .doctext import doc_text
-from .rules import Found, reports_within
+from .found import Found
+from .reported import reports_within
 from .quotes import QUOTE_MARKS, paragraphs
 from ..schema import Offsets
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import List, Sequence
 
-from ..extract.rules import Found
-from .tagger import content_chars
+from ..extract.found import Found
+from .decoding import content_chars
 
 # The largest share of an added attribution's content characters that may lie in a kept content.
 MAX_SHARED = 0.3

@@ -1,2 +1,6 @@
-"""Who each source is: name chains (:mod:`.names`) and the resolver (:mod:`.resolver`)."""
-from . import resolver  # noqa: F401  (registers the "saidwhat_speakers" factory)
+"""Who each attribution's source refers to: :func:`resolve_speakers` (:mod:`.resolver`)
+over the article's name chains (:mod:`.names`)."""
+from . import factory  # noqa: F401  (registers the "saidwhat_speakers" factory)
+from .resolver import resolve_speakers
+
+__all__ = ["resolve_speakers"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..model.decoding import runs
 from ..schema import Offsets
 
 if TYPE_CHECKING:  # types only: the model, below the component, does not import brat
@@ -38,7 +39,7 @@ def parse_gold(nlp: Language, gold: Compartment) -> Dict[str, Doc]:
     """Return ``{stem: Doc}`` for the texts of ``gold``, parsed by ``nlp``, logging
     progress every :data:`PROGRESS_EVERY` articles."""
     docs: Dict[str, Doc] = {}
-    texts = (text for text, _ in gold.values())
+    texts = (article.text for article in gold.values())
     for stem, doc in zip(gold, nlp.pipe(texts, batch_size=16)):
         docs[stem] = doc
         if len(docs) % PROGRESS_EVERY == 0 or len(docs) == len(gold):
@@ -74,20 +75,9 @@ def align(doc: Doc, attributions: Sequence[GoldAttribution]) -> List[GoldTokens]
     """Return the gold ``attributions`` of ``doc`` as token index sets."""
     aligner = TokenAligner(doc)
     return [
-        GoldTokens(aligner.tokens(a["cue"]), aligner.tokens(a["source"]), aligner.tokens(a["content"]))
+        GoldTokens(aligner.tokens(a.cue), aligner.tokens(a.source), aligner.tokens(a.content))
         for a in attributions
     ]
-
-
-def runs(indices: Sequence[int]) -> List[List[int]]:
-    """Split sorted token indices into maximal runs of consecutive indices."""
-    out: List[List[int]] = []
-    for i in indices:
-        if out and i == out[-1][-1] + 1:
-            out[-1].append(i)
-        else:
-            out.append([i])
-    return out
 
 
 def cue_labels(doc: Doc, gold: Sequence[GoldTokens]) -> List[str]:
@@ -100,7 +90,3 @@ def cue_labels(doc: Doc, gold: Sequence[GoldTokens]) -> List[str]:
                 labels[i] = "I"
     return labels
 
-
-def load_aligned(gold: Compartment, docs: Dict[str, Doc]) -> Dict[str, List[GoldTokens]]:
-    """Return ``{stem: [GoldTokens, ...]}`` for every stem of ``gold`` with a Doc."""
-    return {stem: align(docs[stem], attrs) for stem, (_, attrs) in gold.items() if stem in docs}

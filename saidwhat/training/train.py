@@ -21,19 +21,22 @@ import torch
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..io.gold import Compartment, load_compartment
 from ..errors import GoldDataError
-from ..extract.rules import Found
-from ..extract.nesting import nest
-from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
-from ..schema import ATTRIBUTION_KINDS
 from ..evaluation.scoring import TokenIndex, judge, score
+from ..extract.found import Found
+from ..extract.nesting import nest
+from ..extract.rules import find_attributions
+from ..io.gold import Compartment, GoldAttribution, load_compartment
 from ..model import DEFAULT_EPOCHS, MODEL_NAMES, spacy_package
-from .alignment import align, parse_gold
 from ..model.encoder import TokenEncoder
 from ..model.hybrid import combine
-from ..model.neural import DocInputs, Settings, Vocab, count_values
-from ..model.tagger import ModelFound, NeuralModel, TrainingSettings, fit
+from ..model.inputs import DocInputs, Vocab
+from ..model.network import Settings
+from ..model.predictor import ModelFound, NeuralModel
+from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
+from ..schema import ATTRIBUTION_KINDS
+from .alignment import align, parse_gold
+from .fit import TrainingSettings, count_values, fit
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +44,7 @@ PathLike = Union[str, os.PathLike]
 TRAIN, DEV = "train", "dev"
 # Documents encoded per call of the encoder while preparing inputs.
 ENCODE_BATCH = 8
-# Network sizes by kind (:class:`~saidwhat.model.neural.Settings`). The fast model has
+# Network sizes by kind (:class:`~saidwhat.model.network.Settings`). The fast model has
 # no BiLSTM in stage 1: it reads spaCy's own token vectors (computed by the parse anyway)
 # through one feed-forward layer and two narrow convolutions, and tags each cue's window
 # with a narrower BiLSTM, its window starting at the cue's own paragraph.
@@ -77,7 +80,7 @@ def prepare(docs: Sequence[Doc], encoder: Optional[TokenEncoder]) -> List[DocInp
     for start in range(0, len(docs), ENCODE_BATCH):
         batch = docs[start:start + ENCODE_BATCH]
         vectors = encoder.encode(batch) if encoder is not None else [None] * len(batch)
-        out.extend(DocInputs(doc, v) for doc, v in zip(batch, vectors))
+        out.extend(DocInputs(doc, find_attributions(doc), v) for doc, v in zip(batch, vectors))
         if (start // ENCODE_BATCH) % 20 == 0:
             logger.info("prepared %d/%d articles", len(out), len(docs))
     return out
@@ -102,7 +105,7 @@ def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compa
     clock = time.perf_counter()
     stems = list(docs)
     inputs = prepare([docs[s] for s in stems], encoder)
-    gold = [align(docs[s], train_gold[s][1]) for s in stems]
+    gold = [align(docs[s], train_gold[s].attributions) for s in stems]
     timings["prepare_s"] = time.perf_counter() - clock
     settings = Settings(encoder_dim=encoder.dim, **ACCURATE) if encoder is not None else Settings(**FAST)
     vocab = Vocab.build(count_values(inputs, gold, settings.window_before))
@@ -152,7 +155,7 @@ def calibrate_and_score(nlp: Language, gold: Compartment, model: NeuralModel,
     judged = []  # (attribution, right)
     made = []  # (model attribution, kind of content, right)
     for stem, text, items in zip(stems, texts, combined):
-        correct = _correct(text, gold[stem][1], items)
+        correct = _correct(text, gold[stem].attributions, items)
         judged.extend(zip(items, correct))
         made.extend((item, item.kind(text), ok) for item, ok in zip(items, correct) if isinstance(item, ModelFound))
     for kind in ATTRIBUTION_KINDS:
@@ -163,7 +166,7 @@ def calibrate_and_score(nlp: Language, gold: Compartment, model: NeuralModel,
     for item, kind, _ in made:
         item.probability = model.calibrated(item.raw, kind)
     model.min_confidence = f1_cut([item.confidence for item, _ in judged], [ok for _, ok in judged],
-                                  sum(len(attrs) for _, attrs in gold.values()))
+                                  sum(len(article.attributions) for article in gold.values()))
     logger.info("minimum confidence %.3f", model.min_confidence)
     cut = [[f for f in items if f.confidence >= model.min_confidence] for items in combined]
     by_name = {"rules": [x.rules for x in inputs], "model": found, "model + rules": combined,
@@ -189,10 +192,10 @@ def f1_cut(confidence: Sequence[float], right: Sequence[bool], n_gold: int, roun
     return cut
 
 
-def _correct(text: str, gold: Sequence[Any], items: Sequence[Found]) -> List[bool]:
+def _correct(text: str, gold: Sequence[GoldAttribution], items: Sequence[Found]) -> List[bool]:
     """Return, per item, whether it matches a gold attribution with the right source."""
     right = [False] * len(items)
-    for i, _, source_right in judge(TokenIndex(text), list(gold), _spans(items)):
+    for i, _, source_right in judge(TokenIndex(text), gold, _spans(items)):
         right[i] = source_right
     return right
 
@@ -218,7 +221,7 @@ def platt(raw: Sequence[float], right: Sequence[bool], iterations: int = 50) -> 
     return float(w[0]), float(w[1])
 
 
-def _spans(items: Sequence[Found]) -> List[Dict[str, List[Tuple[int, int]]]]:
+def _spans(items: Sequence[Found]) -> List[GoldAttribution]:
     """Return the attributions of ``items`` as the scorer reads them."""
-    return [{"source": [f.source] if f.source else [], "cue": [f.cue] if f.cue else [], "content": list(f.content)}
+    return [GoldAttribution(source=[f.source] if f.source else (), cue=[f.cue] if f.cue else (), content=f.content)
             for f in items]
