@@ -20,6 +20,7 @@ demo: $(STAMP)
 	$(BIN)/saidwhat extract --format text examples/harbor-talks.txt
 
 test: $(STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -1,6 +1,7 @@
 """The Python API and the spaCy component on real text; long articles in pieces."""
 import json
 
+import pytest
 import spacy
 
 import saidwhat
@@ -116,3 +117,26 @@ def test_each_turn_of_a_transcript_in_one_open_quotation_is_its_own_attribution(
                      ("HOST", ":", "If I may, we have very little time left", None),
                      ("MAYOR", ":", "The schools will get more money than they did last year, and every teacher will get a raise", None),
                      ("HOST", ":", "Thank you for joining us this morning", None)]
+
+
+def test_extract_file_reads_what_the_cli_reads(tmp_path):
+    (tmp_path / "pier.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Pier to close</title></head><body><article><h1>Pier to close</h1>"
+        + "".join(f"<p>{line}</p>" for line in REPORT.splitlines()) + "</article></body></html>", encoding="utf-8")
+    (tmp_path / "dump.jsonl").write_text(json.dumps({"id": "rec", "text": REPORT}) + "\n", encoding="utf-8")
+    articles = list(saidwhat.extract_file(tmp_path))
+    assert [a.id for a in articles] == ["rec", "page", "pier"]
+    assert all(triples(a) == triples(articles[2]) for a in articles)
+    assert articles[1].title == "Pier to close"
+    assert [a.id for a in saidwhat.extract_file(tmp_path / "pier.txt")] == ["pier"]
+
+
+def test_extract_file_names_what_it_cannot_read(tmp_path):
+    with pytest.raises(saidwhat.InputError, match="nowhere.txt"):
+        list(saidwhat.extract_file(tmp_path / "nowhere.txt"))
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    with pytest.raises(saidwhat.InputError, match="bad.txt"):
+        list(saidwhat.extract_file(tmp_path))
+    assert [a.id for a in saidwhat.extract_file(tmp_path, errors="skip")] == ["good"]
