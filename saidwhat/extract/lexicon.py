@@ -1,7 +1,8 @@
 """Word lists for telling who a source is: titles, honorifics, media names, gendered
 words and common first names, person and organisation nouns.
 
-Plain data, lowercased; :mod:`saidwhat.names` and :mod:`saidwhat.speakers` read them.
+Plain data, lowercased; the speaker resolver (:mod:`saidwhat.speakers`) reads them, and
+the model's repair reads its person nouns.
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 The first approach is rules over spaCy's parse:
 
-1. Direct quotes (:mod:`saidwhat.quotes`) take the speech verb right after them
+1. Direct quotes (:mod:`.quotes`, :mod:`.direct`, :mod:`.quote_cues`) take the speech verb right after them
    (``"...," Trump said``, ``"...," said Donna Brazile``), a signature dash
    (``"..." ― Jane Doe``, also opening the next paragraph) or the cue right before
    them (``Trump said: "..."``, ``According to Limbaugh, "..."``, ``I had to change my

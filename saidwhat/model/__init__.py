@@ -1,14 +1,16 @@
-"""The trained attribution models and the names they ship under.
+"""The trained attribution models: what runs at extraction time, and the names they ship under.
 
 Two stages after Scheible et al. (2016) and Papay & Padó (2019), on one encoding of
-each Doc: a cue tagger, then, per cue, a light source/content tagger conditioned on it
-(:mod:`.neural`; training and running in :mod:`.tagger`). The ``accurate`` model reads
-frozen MiniLM vectors (:mod:`.encoder`) beside spaCy's features; the ``fast`` model
-reads spaCy's features and its tok2vec's token vectors. Their weights ship in ``saidwhat/models/<name>/``.
-
-``features``, ``data``, ``neural``, ``tagger``, ``encoder`` and ``hybrid`` sit below the
-spaCy component; ``training`` sits above the pipeline and is what ``saidwhat train`` runs.
-This module imports no torch: the rules alone run without it.
+each Doc: a cue tagger, then, per cue, a light source/content tagger conditioned on it.
+:mod:`.features` reads the Doc's paragraphs, quotations and per-token flags;
+:mod:`.inputs` turns them, with the rules' attributions, into what the network reads;
+:mod:`.network` is the network; :mod:`.predictor` loads a trained model and runs it;
+:mod:`.decoding` and :mod:`.repair` turn its probabilities into attributions checked
+against the parse; :mod:`.hybrid` adds the rules' attributions the model missed. The
+``accurate`` model reads frozen MiniLM vectors (:mod:`.encoder`) beside spaCy's
+features; the ``fast`` model reads spaCy's features and its tok2vec's token vectors.
+Their weights ship in ``weights/<name>/``. Training is :mod:`saidwhat.training`, above
+the pipeline. This module imports no torch: the rules alone run without it.
 """
 from __future__ import annotations
 

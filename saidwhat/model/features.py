@@ -109,8 +109,8 @@ class DocFeatures:
         boolean columns by name:
 
         ``lex=<lexicon>``, ``head_lex=<lexicon>``: the lemma of the token / of its head
-        is in a cue lexicon of :mod:`saidwhat.cues`; ``rkind``: a verb reporting through
-        a clause or an infinitive (:func:`~saidwhat.cues.reporting_kind`); ``inq``: in a quotation (marks
+        is in a cue lexicon of :mod:`saidwhat.extract.cues`; ``rkind``: a verb reporting through
+        a clause or an infinitive (:func:`~saidwhat.extract.cues.reporting_kind`); ``inq``: in a quotation (marks
         included); ``qbefore`` / ``qafter``: another quotation closes at most 3 tokens
         before it in its sentence / opens at most 3 tokens after it; ``para_end``: only
         white space follows it in its paragraph, ``para_end|next_quote`` with a

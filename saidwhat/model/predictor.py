@@ -43,7 +43,7 @@ DOC_BATCH = 8
 
 @dataclass
 class ModelFound(Found):
-    """A :class:`~saidwhat.extractor.Found` made by the model, with its raw and its
+    """A :class:`~saidwhat.extract.found.Found` made by the model, with its raw and its
     calibrated probability."""
 
     raw: float = 1.0

@@ -1,6 +1,5 @@
 """Who each attribution's source refers to: :func:`resolve_speakers` (:mod:`.resolver`)
 over the article's name chains (:mod:`.names`)."""
-from . import factory  # noqa: F401  (registers the "saidwhat_speakers" factory)
 from .resolver import resolve_speakers
 
 __all__ = ["resolve_speakers"]

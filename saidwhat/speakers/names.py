@@ -8,29 +8,28 @@ without titles or a leading "the"; its ``title`` is the role the article gives (
 of State", "a Korea expert at the Wilson Center"); its ``gender`` comes from a first name,
 an honorific or a gendered role noun when the article gives one.
 
-No coreference package works offline, so this is written by hand over the parse; the
-pronoun and description resolution on top of it lives in :mod:`saidwhat.speakers`.
+No coreference package works offline, so this is written by hand over the parse:
+whether two names match is :mod:`.matching`'s, titles :mod:`.titles`', gender
+:mod:`.gender`'s; the resolution of sources on top of it is :mod:`.resolver`'s.
 """
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
-from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from ..extract.doctext import doc_text, token_indices
-from ..extract.lexicon import COURTESY, FEMALE, FEMALE_NAMES, HONORIFICS, MALE, MALE_NAMES, MEDIA_WORDS, NAME_STOP, GENERIC_ORG_WORDS
+from ..extract.lexicon import HONORIFICS, MEDIA_WORDS
+from .gender import courtesy_gender, first_name_gender, gender_of_words
+from .matching import DOTTED_INITIALS, first_names_agree, match_entity, name_word
+from .prose import Prose
+from .titles import POSSESSIVE, title_before, title_beside, title_words
 
 # spaCy entity labels whose mentions can name a speaker, and the speaker type they give.
 NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization",
                "FAC": "organization", "NORP": "group"}
-# Dependencies that make a mention the subject of its clause.
-SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
-_POSSESSIVE = frozenset(("'s", "\u2019s", "'", "\u2019"))
 
 
 @dataclass
@@ -77,16 +76,16 @@ class NameMention:
         return self.span.root
 
 
-def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
+def name_chains(doc: Doc) -> List[NameMention]:
     """Return the named mentions of ``doc`` in text order, each linked to its entity.
 
-    Entities are numbered from ``first_id``; mentions of one entity share the object.
+    Entities are numbered from 1; mentions of one entity share the object.
     """
     mentions: List[NameMention] = []
     entities: List[Entity] = []
-    prose = _Prose(doc)
+    prose = Prose(doc)
     for ent in _name_spans(doc, prose.text):
-        tokens = _name_tokens(ent)
+        tokens = name_tokens(ent)
         if not tokens:
             continue
         words = tuple(name_word(t) for t in tokens if not t.is_punct)
@@ -94,11 +93,11 @@ def name_chains(doc: Doc, first_id: int = 1) -> List[NameMention]:
             continue
         text = _text(tokens)
         label = ent.label_
-        if label == "PERSON" and len(words) == 1 and _DOTTED_INITIALS.fullmatch(words[0]):
+        if label == "PERSON" and len(words) == 1 and DOTTED_INITIALS.fullmatch(words[0]):
             label = "ORG"  # "U.N." tagged as a person
-        entity = _match(words, label, mentions)
+        entity = match_entity(words, label, mentions)
         if entity is None:
-            entity = Entity(id=first_id + len(entities), type=_entity_type(label, words))
+            entity = Entity(id=1 + len(entities), type=_entity_type(label, words))
             entities.append(entity)
         elif entity.type == "person" and label != "PERSON":
             label = "PERSON"  # "Trump" tagged ORG in "the Trump administration"
@@ -169,7 +168,7 @@ def _joined(ent: Span) -> Span:
     return ent
 
 
-def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> List[NameMention]:
+def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: Prose) -> List[NameMention]:
     """Add the mentions the entity recogniser missed of a person it found once: a
     capitalised noun alone, outside every named mention, equal to that person's last name
     ("Oz" after "Oz's", a sentence-initial "Trump" tagged as a common noun, even as the
@@ -197,7 +196,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
         span = doc[start:token.i + 1]
         entity = surnames[token.lower_]
         words = tuple(name_word(t) for t in span)
-        if len(words) > 1 and not _first_names_agree(words, entity):
+        if len(words) > 1 and not first_names_agree(words, entity):
             if words not in namesakes:
                 namesakes[words] = Entity(id=next_id, type="person", gender=first_name_gender(words[0]))
                 next_id += 1
@@ -213,7 +212,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> 
     return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
 
 
-def _shared_surnames(doc: Doc, mentions: List[NameMention], prose: "_Prose") -> None:
+def _shared_surnames(doc: Doc, mentions: List[NameMention], prose: Prose) -> None:
     """Give a first name the surname that two coordinated names share ("James and Olive
     Meehan": James Meehan)."""
     for first, second in zip(mentions, mentions[1:]):
@@ -259,69 +258,18 @@ def mentions_text(entity: Entity) -> str:
     return longest.title() if longest.isupper() else longest
 
 
-class _Prose:
-    """Where a Doc's names stand in plain prose; its text, quotation marks and sentences are read once."""
-
-    def __init__(self, doc: Doc):
-        self.text = doc_text(doc)
-        self.quotes = QuoteIndex(self.text)
-        self.sentences = list(doc.sents)
-        self.starts = [s.start for s in self.sentences]
-        alpha, title, length = doc.to_array([IS_ALPHA, IS_TITLE, LENGTH]).T
-        self._word = (alpha == 1) & (length > 3)  # the words a headline is told by
-        self._title = self._word & (title == 1)
-        self._headline: Dict[int, bool] = {}  # by sentence index, worked out once
-
-    def plain(self, token: Token) -> bool:
-        """False for a name in a headline-like line (most words capitalised) or inside
-        quotation marks, where longer forms are slogans and nicknames, not names."""
-        k = bisect.bisect_right(self.starts, token.i) - 1
-        if k not in self._headline:
-            sentence = self.sentences[k]
-            words = int(self._word[sentence.start:sentence.end].sum())
-            titled = int(self._title[sentence.start:sentence.end].sum())
-            self._headline[k] = words >= 3 and titled >= 0.7 * words
-        return not self._headline[k] and not self.quotes.quoted(token.idx)
-
-
-class QuoteIndex:
-    """Where a text's quotation marks and line breaks are, to tell in O(log n) whether an
-    offset is inside quotation marks and where its line starts."""
-
-    MARKS = re.compile('["\u201c\u201d]')
-
-    def __init__(self, text: str):
-        self.marks = [m.start() for m in self.MARKS.finditer(text)]
-        self.breaks = [m.start() for m in re.finditer("\n", text)]
-
-    def line_start(self, offset: int) -> int:
-        """The offset where the line holding ``offset`` starts."""
-        k = bisect.bisect_left(self.breaks, offset)
-        return self.breaks[k - 1] + 1 if k else 0
-
-    def quoted(self, offset: int) -> bool:
-        """True if an odd number of quotation marks stand before ``offset`` on its line."""
-        start = self.line_start(offset)
-        return (bisect.bisect_left(self.marks, offset) - bisect.bisect_left(self.marks, start)) % 2 == 1
-
-
-def _name_tokens(ent: Span) -> List[Token]:
-    """The tokens of an entity less a leading "the", honorifics and a possessive ending."""
-    return name_tokens(list(ent))
-
-
-def name_tokens(tokens: List[Token]) -> List[Token]:
+def name_tokens(tokens: Iterable[Token]) -> List[Token]:
     """``tokens`` of a name less a leading "the", honorifics ("Mayor", "Sen."), a
     possessive ending and an owner before the name ("Fox News' Megyn Kelly")."""
     tokens = list(tokens)
-    owners = [k for k, t in enumerate(tokens[:-1]) if t.text in _POSSESSIVE]
+    owners = [k for k, t in enumerate(tokens[:-1]) if t.text in POSSESSIVE]
     if owners and (any(t.ent_type_ == "PERSON" for t in tokens[owners[-1] + 1:])
                    or first_name_gender(tokens[owners[-1] + 1].lower_)):
         tokens = tokens[owners[-1] + 1:]  # "Fox News' Megyn Kelly": the name after the owner
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
-    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct):
+    while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
         tokens.pop()
     return tokens
 
@@ -338,99 +286,6 @@ def _entity_type(label: str, words: Sequence[str]) -> str:
     return kind
 
 
-def _match(words: Tuple[str, ...], label: str, seen: Sequence[NameMention]) -> Optional[Entity]:
-    """The entity of the most recent earlier mention that ``words`` names too, or None.
-    A surname alone that two people of the article share ("Clinton" after "Bill Clinton"
-    and "his wife Hillary Clinton") is the one named more often so far."""
-    if len(words) == 1 and label == "PERSON":
-        namesakes: List[Entity] = []
-        for other in reversed(seen):
-            if (other.label == "PERSON" and other.entity not in namesakes and _same_person(words, other.words)
-                    and _first_names_agree(words, other.entity)):
-                namesakes.append(other.entity)
-        if len(namesakes) > 1:
-            return max(namesakes, key=lambda e: (len(e.names), -namesakes.index(e)))
-    first_name_match = None
-    for other in reversed(seen):
-        if other.label == "PERSON":
-            if _same_person(words, other.words) and _first_names_agree(words, other.entity):
-                return other.entity
-            if (first_name_match is None and len(words) == 1 and len(other.words) > 1
-                    and words[0] == other.words[0] and label == "PERSON"):
-                first_name_match = other.entity
-        elif label != "PERSON" and _same_organisation(words, other.words, label == other.label == "ORG"):
-            return other.entity
-        elif (label == "PERSON" and other.label == "ORG" and len(other.words) < len(words)
-              and words[-len(other.words):] == other.words):
-            return other.entity  # a headline's "De Blasio" taken for an organisation, then "Bill de Blasio"
-    return first_name_match
-
-
-def _first_names_agree(words: Tuple[str, ...], entity: Entity) -> bool:
-    """False when ``words`` start with a common first name and another name of ``entity``
-    with another one: "Bill Clinton" does not join the "Clinton" who was "Hillary
-    Clinton" before, nor "Melania Trump" the "Trump" who was "Donald Trump". A nickname
-    written in the other name agrees (Robert C. "Bobby" Scott and Bobby Scott)."""
-    first = words[0] if len(words) > 1 else None
-    if first is None or not first_name_gender(first):
-        return True
-    for name in entity.names:
-        other = name[0]
-        if (len(name) > 1 and name[-1] == words[-1] and other != first and first not in name
-                and other not in words and first_name_gender(other)):
-            return False
-    return True
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _same_person(a: Tuple[str, ...], b: Tuple[str, ...]) -> bool:
-    """True if two person names can be the same person: "Trump" / "Donald J. Trump"
-    (each pair worked out once: an article's names are compared with all names before them)."""
-    a_core = [w for w in a if len(w) > 1 and w not in NAME_STOP]
-    b_core = [w for w in b if len(w) > 1 and w not in NAME_STOP]
-    if not a_core or not b_core or a_core[-1] != b_core[-1]:
-        return False
-    short, long_ = sorted((a_core, b_core), key=len)
-    return set(short) <= set(long_)
-
-
-# Initials with full stops ("U.N.", "S.E.C."): an organisation, never a person's name
-# ("U.N." is not Kim Jong *Un*).
-_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
-
-
-def name_word(token: Token) -> str:
-    """A name token as names are matched: lowercased, full stops left out ("Jr." ->
-    "jr"), but kept in initials ("U.N." -> "u.n."), which only an acronym match links."""
-    text = token.text.lower().replace("\u2019", "'")
-    return text if _DOTTED_INITIALS.fullmatch(text) else text.replace(".", "")
-
-
-def is_acronym(word: str, words: Sequence[str]) -> bool:
-    """True if ``word`` is the initials of the several ``words``: "fbi" or "s.e.c." of
-    "securities and exchange commission" (function words left out)."""
-    if len(words) < 2:
-        return False
-    initials = "".join(w[0] for w in words if w not in ("of", "the", "and", "for", "&"))
-    return word.replace(".", "") == initials
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _same_organisation(a: Tuple[str, ...], b: Tuple[str, ...], by_last_words: bool = True) -> bool:
-    """True if two organisation names can be the same: equal, an acronym of the other
-    ("FBI"), or, with ``by_last_words`` (two organisations, not places: "Korea" is not
-    "North Korea"), the other's last words ("the Times" of "The New York Times", "the
-    Security Council" of "the United Nations Security Council"; one generic word alone,
-    "the Committee", is not enough)."""
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    if len(short) == 1 and is_acronym(short[0], long_):
-        return True
-    return (by_last_words and len(short) < len(long_) and long_[-len(short):] == short
-            and (len(short) > 1 or short[-1] not in GENERIC_ORG_WORDS))
-
-
 def _learn(entity: Entity, mention: NameMention) -> None:
     """Take the title and gender a named mention gives its entity."""
     span = mention.span
@@ -444,82 +299,7 @@ def _learn(entity: Entity, mention: NameMention) -> None:
             entity.gender = gender_of_words(t.lower_ for t in title_tokens if t.dep_ != "poss")
     if entity.type == "person" and entity.gender is None:
         before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
-        if before in ("mr", "sir"):
-            entity.gender = "male"
-        elif before in ("mrs", "ms", "miss", "madam"):
-            entity.gender = "female"
-        else:
-            entity.gender = first_name_gender(mention.words[0])
-
-
-# Abbreviated titles, written out so that "Gov. Mike Pence" is "the governor".
-TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
-                       "gen": "general", "lt": "lieutenant", "atty": "attorney", "del": "delegate",
-                       "amb": "ambassador", "pres": "president", "supt": "superintendent", "cmdr": "commander",
-                       "prof": "professor", "dr": "doctor"}
-
-
-def title_words(tokens: Iterable[Token]) -> Set[str]:
-    """The lowercased lemmas of the nouns, proper nouns and adjectives of ``tokens``, with
-    abbreviated titles written out ("Gov." -> "governor")."""
-    words = set()
-    for token in tokens:
-        if token.pos_ in ("NOUN", "PROPN", "ADJ"):
-            word = token.lemma_.lower().rstrip(".")
-            words.add(TITLE_ABBREVIATIONS.get(word, word))
-    return words
-
-
-def title_before(span: Span) -> List[Token]:
-    """The role words before a name in its own noun phrase ("Secretary of State" Mike
-    Pompeo, "North Korean dictator" Kim Jong Un), less determiners and possessives."""
-    head = span.root
-    start = head.left_edge.i
-    if start >= span.start:
-        return _honorifics_before(span)
-    tokens = [t for t in span.doc[start:span.start]]
-    while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].dep_ == "poss" or tokens[0].is_punct
-                      or tokens[0].text in _POSSESSIVE or any(a.dep_ == "poss" for a in tokens[0].ancestors if a.i < span.start)):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].lower_.rstrip(".") in COURTESY):
-        tokens.pop()
-    if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "" for t in tokens):
-        return []
-    return tokens
-
-
-def _honorifics_before(span: Span) -> List[Token]:
-    """The titles written just before a name that the parse put outside its phrase
-    ("Democratic *Sen.* Luis Ortega"), with a party or nationality adjective before them."""
-    doc = span.doc
-    start = span.start
-    while start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS - COURTESY:
-        start -= 1
-    if start == span.start:
-        return []
-    if start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].ent_type_ == "NORP":
-        start -= 1
-    return list(doc[start:span.start])
-
-
-def title_beside(head: Token) -> List[Token]:
-    """The apposition that describes a name ("Jean Lee, *a Korea expert at the Wilson
-    Center*,") or that a name describes ("*the paper's editor*, Jo Park")."""
-    for child in head.children:
-        if child.dep_ == "appos" and child.ent_type_ not in ("PERSON",) and child.pos_ == "NOUN":
-            return _phrase(child)
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.ent_type_ == "":
-        return [t for t in _phrase(head.head) if not (head.left_edge.i <= t.i <= head.right_edge.i)]
-    return []
-
-
-def _phrase(head: Token) -> List[Token]:
-    tokens = list(head.subtree)
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    return tokens
+        entity.gender = courtesy_gender(before) or first_name_gender(mention.words[0])
 
 
 def _text(tokens: Sequence[Token]) -> str:
@@ -527,23 +307,6 @@ def _text(tokens: Sequence[Token]) -> str:
     text built once (:func:`doc_text`), not joined from a Span's tokens."""
     first, last = tokens[0], tokens[-1]
     return doc_text(first.doc)[first.idx:last.idx + len(last.text)]
-
-
-def first_name_gender(word: str) -> Optional[str]:
-    """``"male"`` or ``"female"`` for a common first name (lowercased), else None."""
-    if word in MALE_NAMES:
-        return "male"
-    return "female" if word in FEMALE_NAMES else None
-
-
-def gender_of_words(words: Iterable[str]) -> Optional[str]:
-    """``"male"`` or ``"female"`` if one of ``words`` (lowercased) is a gendered word."""
-    for word in words:
-        if word in FEMALE:
-            return "female"
-        if word in MALE:
-            return "male"
-    return None
 
 
 def mention_index(mentions: Sequence[NameMention]) -> Dict[int, NameMention]:

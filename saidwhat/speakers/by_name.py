@@ -1,0 +1,110 @@
+"""Named sources: a name in the source ("Secretary of State Mike Pompeo", "Trump"),
+named beside its head ("a spokesman, Tomas Reyes"), joined to a role ("his wife and
+nominee Hillary Clinton"), or a proper noun the recogniser missed ("Ham said")."""
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+from spacy.tokens import Span, Token
+
+from ..extract.lexicon import DOCUMENT_NOUNS, HONORIFICS, MEDIA_WORDS
+from .gender import first_name_gender, gender_of_words
+from .matching import is_acronym, name_word
+from .names import Entity, name_tokens
+from .state import State
+from .titles import title_words
+from .words import is_person_noun
+
+
+def named(state: State, head: Token) -> Optional[Entity]:
+    """The entity named by ``head``, by a compound name it heads, or beside it."""
+    by_token = state.article.by_token
+    mention = by_token.get(head.i)
+    if mention is not None:
+        return mention.entity
+    for child in head.children:
+        if child.dep_ == "appos" and child.i in by_token:
+            return by_token[child.i].entity
+    if head.dep_ == "appos" and head.head.i in by_token and head.pos_ == "NOUN":
+        return by_token[head.head.i].entity  # "Dana Whitfield, *a nurse* who said ..."
+    if head.pos_ == "PROPN":
+        for child in head.children:
+            if child.dep_ == "compound" and child.i in by_token and by_token[child.i].label == "PERSON":
+                return by_token[child.i].entity
+        return _unlisted_name(state, head)
+    return None
+
+
+def named_in_role(state: State, head: Token, span: Span) -> Optional[Entity]:
+    """The person named inside a role phrase, joined to its head by appositions or
+    coordination, not as a modifier, an owner or through a preposition ("his wife and
+    current nominee *Hillary Clinton*", "Trump's running mate, Gov. *Mike Pence*"; not
+    "Clinton aides" or "a spokeswoman for Hillary Clinton"), or None."""
+    if not is_person_noun(head):
+        return None
+    for token in span:
+        mention = state.article.by_token.get(token.i)
+        if mention is None or mention.label != "PERSON" or mention.entity.name is None:
+            continue
+        node = mention.head
+        while node.i != head.i and node.dep_ in ("appos", "conj") and node.head.i != node.i:
+            node = node.head
+        if node.i == head.i and mention.head.i != head.i:
+            return mention.entity
+    return None
+
+
+def _unlisted_name(state: State, head: Token) -> Optional[Entity]:
+    """A proper noun the entity recogniser missed ("Ham said", an @handle): the person
+    or organisation whose name ends in it, else a new named entity."""
+    handle = head.text.startswith("@") and len(head.text) > 1  # "one Twitter user @nycsouthpaw"
+    if not head.is_title and not head.is_upper and not handle:
+        return None
+    lemma = head.lemma_.lower().rstrip(".")
+    if lemma in HONORIFICS or lemma in DOCUMENT_NOUNS or is_person_noun(head):
+        return None  # a capitalised common noun, as in a headline ("Retired General Says")
+    doc = state.article.doc
+    start = head.i  # the run of proper-noun compounds right before the head ("Megyn Kelly")
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    written = list(doc[start:head.i + 1])
+    tokens = name_tokens(written) or [head]
+    words = tuple(name_word(t) for t in tokens)
+    known = _earlier_name(state, words, head)
+    if known is not None:
+        return known
+    key = ("name",) + words
+    if key not in state.entities.by_key:
+        titles = [t for t in written if t.i < tokens[0].i and not t.is_punct]
+        state.entities.by_key[key] = _new_name(state, head, doc[tokens[0].i:head.i + 1].text, words, titles)
+    return state.entities.by_key[key]
+
+
+def _earlier_name(state: State, words: Tuple[str, ...], head: Token) -> Optional[Entity]:
+    """The named entity before whose name ends in ``words``, or whose initials a word in
+    capitals is ("the S.E.C." after "the Securities and Exchange Commission"), or None."""
+    names = state.article.names
+    if len(words) == 1 and head.is_upper:
+        for mention in reversed(names):
+            if mention.entity.type in ("organization", "media") and is_acronym(words[0], mention.words):
+                return mention.entity
+    for mention in reversed(names):
+        if mention.words[-len(words):] == words and mention.entity.name is not None:
+            return mention.entity
+    return None
+
+
+def _new_name(state: State, head: Token, text: str, words: Tuple[str, ...], titles: List[Token]) -> Entity:
+    """A new entity named ``text`` (an outlet, person or organisation by its words and the
+    recogniser's label), with the ``titles`` written before it."""
+    if any(w in MEDIA_WORDS for w in words):
+        kind = "media"
+    else:
+        kind = "person" if head.ent_type_ in ("", "PERSON") or first_name_gender(words[0]) else "organization"
+    entity = state.entities.new(kind, text)
+    if titles:
+        entity.title = state.article.doc[titles[0].i:titles[-1].i + 1].text
+        entity.titles.update(title_words(titles))
+    if kind == "person":
+        entity.gender = gender_of_words(t.lower_.rstrip(".") for t in titles) or first_name_gender(words[0])
+    return entity

@@ -1,0 +1,121 @@
+"""Description sources: "the newspaper", "the authority", "the nominee" refer back to
+the outlet, organisation or person the article described so; "a former party chairman"
+may introduce the person named right after it."""
+from __future__ import annotations
+
+from typing import Optional, Set
+
+from spacy.tokens import Span, Token
+
+from ..extract.lexicon import ANONYMOUS_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PARTY_WORDS, PERSON_NOUNS
+from .gender import gender_of_words
+from .names import Entity
+from .ranking import DESCRIPTION_WINDOW, antecedent, events_after, events_before, latest
+from .state import State
+from .titles import title_words
+from .words import DEFINITE, FIRST_PERSON, INDEFINITE, is_person_noun
+
+# Sentences after a description in which the person it introduces is named ("A former
+# party chairman says ... ¶ "...," said Don Fowler").
+INTRODUCTION_WINDOW = 2
+
+
+def description(state: State, head: Token, lemma: str, span: Span, determiner: Optional[str]) -> Optional[Entity]:
+    """The entity a singular description refers to, or None.
+
+    A definite one ("the newspaper", "the authority", "the nominee") refers back; a
+    person's role without an article, as in headlines ("Senator from Texas"), may
+    refer back or ahead; an indefinite one ("a former party chairman") or one with an
+    owner ("his attorney", "the state's tax commissioner") refers back only to a
+    person who holds that title, else ahead, to the person named right after it; "my
+    father" refers to nobody the resolver can name."""
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    definite = determiner in DEFINITE and not owners
+    if definite and lemma in MEDIA_NOUNS:
+        return latest(state, head.i, lambda e: e.type == "media")
+    if definite and lemma in ORGANISATION_NOUNS:
+        return latest(state, head.i, lambda e: e.type in ("organization", "media") and e.name is not None
+                      and lemma in e.name.lower().split())
+    if not is_person_noun(head) or any(o.lower_ in FIRST_PERSON for o in owners):
+        return None
+    gender = gender_of_words([lemma])
+    words = title_words(t for t in span if t.i <= head.i)  # "the Indiana governor"
+    with_of = any(c.dep_ == "prep" for c in head.children)  # "the head of Sony" defines a new one
+    if determiner in INDEFINITE:
+        found = _titled_after(state, head, words)
+    else:
+        found = _titled(state, head, words)
+    if found is None and definite and not with_of:  # "the senator": the salient person
+        found = antecedent(state, head.i, ("person",), gender, window=DESCRIPTION_WINDOW, named_only=True,
+                           reject=lambda entity: _other_party(words, entity))
+    # ahead, for a role that introduces someone: one without "the", one defined by an
+    # "of" phrase, or any in a headline or lede; "a source close to him" stays unnamed
+    defining = with_of or state.article.paragraph[head.i] <= 1
+    if (found is None and lemma not in ANONYMOUS_NOUNS
+            and (owners or determiner in INDEFINITE or determiner is None or (definite and defining))):
+        found = _introduced_after(state, head, gender)
+    return found
+
+
+def _titled(state: State, head: Token, words: Set[str]) -> Optional[Entity]:
+    """The named person before ``head`` whose titles hold the description's head noun
+    and most of its other title ``words`` ("the Indiana governor" -> "Republican Indiana
+    Gov. Mike Pence"); ties go to the one mentioned more often, then the nearest; else
+    :func:`_titled_after`."""
+    noun = next(iter(title_words([head])), None)
+    best: Optional[Entity] = None
+    best_key = None
+    for rank, event in enumerate(events_before(state, head.i)):
+        entity = event.entity
+        if (entity.type != "person" or entity.name is None or noun not in entity.titles
+                or _other_party(words, entity)):
+            continue
+        key = (len(words & entity.titles), state.mentions.counts.get(entity.id, 0), -rank)
+        if best_key is None or key > best_key:
+            best, best_key = entity, key
+    if best is None:
+        best = _titled_after(state, head, words)
+    return best
+
+
+def _titled_after(state: State, head: Token, words: Set[str]) -> Optional[Entity]:
+    """The named person right after a description that carries all its title words
+    ("The state attorney general said ... Attorney General Eric Schneiderman"),
+    in the same or the next sentence, or None."""
+    noun = next(iter(title_words([head])), None)
+    roles = {w for w in words if w in PERSON_NOUNS} | {noun}
+    for event in events_after(state, head.i, 1):
+        entity = event.entity
+        if entity.type == "person" and entity.name is not None and roles <= entity.titles:
+            return entity
+    return None
+
+
+def _introduced_after(state: State, head: Token, gender: Optional[str]) -> Optional[Entity]:
+    """The person a description introduces before naming: the first named person
+    mentioned for the first time after ``head``, as a subject, in the
+    INTRODUCTION_WINDOW sentences after its own ("Connecticut's tax commissioner says
+    ... ¶ Kevin Sullivan says ..."), who agrees in gender, or None."""
+    article = state.article
+    here = article.sentence[head.i]
+    for event in events_after(state, head.i, INTRODUCTION_WINDOW):
+        entity = event.entity
+        token = article.doc[event.token]
+        if article.sentence[event.token] == here:
+            continue  # in its own sentence, a person named after the role is another one
+        if (entity.type != "person" or entity.name is None or not event.subject or event.speaker
+                or article.dateline(token) or any(s <= token.idx < e for s, e in state.contents)):
+            continue  # not a person spoken of in a content, nor a dateline ("MARLOW BAY —")
+        if state.mentions.first_named.get(entity.id, event.token) < head.i:
+            continue  # named before: the description did not introduce them
+        if gender is None or entity.gender in (None, gender):
+            return entity
+    return None
+
+
+def _other_party(words: Set[str], entity: Entity) -> bool:
+    """Whether a description's party ("the Democratic nominee") is not the party in the
+    titles of ``entity`` ("Republican presidential nominee Donald Trump")."""
+    party = {PARTY_WORDS[w] for w in words if w in PARTY_WORDS}
+    theirs = {PARTY_WORDS[w] for w in entity.titles if w in PARTY_WORDS}
+    return bool(party and theirs and not party & theirs)

@@ -1,0 +1,56 @@
+"""Group sources: several names ("Trump and Clinton") or two people spoken of together
+("the two men", "both candidates", "the pair") make one group speaker."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from spacy.tokens import Token
+
+from ..extract.lexicon import HONORIFICS
+from .by_name import named
+from .names import Entity
+from .ranking import DESCRIPTION_WINDOW, events_before
+from .state import State
+from .words import is_person_noun
+
+# Two people spoken of as one ("the two men", "both candidates", "the pair").
+PAIR_WORDS = frozenset(("two", "both"))
+PAIR_NOUNS = frozenset(("pair", "duo"))
+
+
+def named_group(state: State, head: Token) -> Optional[Entity]:
+    """One group speaker for coordinated names ("Trump and Clinton"), or None."""
+    heads = [head]
+    for member in heads:
+        heads.extend(c for c in member.children if c.dep_ == "conj")
+    if len(heads) < 2:
+        return None
+    members = [named(state, h) for h in heads]
+    if any(m is None or m.name is None for m in members):
+        return None
+    return state.entities.once(tuple(m.id for m in members), "group", " and ".join(m.name for m in members))
+
+
+def pair(state: State, head: Token, lemma: str) -> Optional[Entity]:
+    """Two people spoken of together ("the two men", "both candidates", "the pair"):
+    one group of the two named people mentioned last before ``head``, or None."""
+    counted = is_person_noun(head) and any(c.lower_ in PAIR_WORDS for c in head.children)
+    if lemma not in PAIR_NOUNS and not counted:
+        return None
+    sentence = state.article.sentence
+    here = sentence[head.i]
+    people: List[Entity] = []
+    for event in events_before(state, head.i):
+        if here - sentence[event.token] > DESCRIPTION_WINDOW:
+            break
+        entity = event.entity
+        if (entity.type == "person" and entity.name is not None and entity not in people
+                and (lemma not in HONORIFICS or not entity.titles or lemma in entity.titles)):
+            # "both senators" are not a nominee and a senator
+            people.append(entity)
+            if len(people) == 2:
+                break
+    if len(people) < 2:
+        return None
+    people.sort(key=lambda e: min(e.mentions, default=(0, 0)))
+    return state.entities.once(tuple(e.id for e in people), "group", " and ".join(e.name for e in people))

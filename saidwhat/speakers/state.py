@@ -1,0 +1,144 @@
+"""What resolving one article's sources works with: the article as parsed, the mentions
+of each entity so far, the entities made along the way."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Set, Tuple
+
+import numpy
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span, Token
+
+from ..extract.doctext import doc_text
+from ..extract.quotes import paragraphs
+from .gender import gender_of_words
+from .names import Entity, NameMention, mention_index, name_chains
+from .prose import QuoteIndex
+from .words import SUBJECT_DEPS, type_of
+
+if TYPE_CHECKING:
+    from .relatives import Relatives
+
+
+@dataclass
+class Event:
+    """A place where an entity is mentioned, for ranking antecedents."""
+
+    token: int
+    entity: Entity
+    subject: bool
+    speaker: bool
+
+
+class Article:
+    """One parsed article: its Doc and text, its name chains, and the sentence and
+    paragraph of each token."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.names: List[NameMention] = name_chains(doc)
+        self.by_token = mention_index(self.names)
+        self.sentence = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence[i] = k
+        self.text = doc_text(doc)
+        self.quotes = QuoteIndex(self.text)
+        self.paragraph_spans = paragraphs(self.text)
+        starts = [s for s, _ in self.paragraph_spans]
+        offsets = doc.to_array([IDX]).reshape(-1).astype(numpy.int64)
+        self.paragraph = numpy.maximum(numpy.searchsorted(starts, offsets, side="right") - 1, 0).tolist()
+
+    def dateline(self, token: Token) -> bool:
+        """Whether ``token`` is a dateline's place in capitals ("MARLOW BAY —", "WASHINGTON
+        (AP) —"): upper case, in the first words of its line, before a dash, comma or "("."""
+        if not token.is_upper:
+            return False
+        doc = self.doc
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        return (end < len(doc) and doc[end].text in ("(", ",", "\u2014", "\u2013", "-", "--")
+                and token.idx - self.quotes.line_start(token.idx) < 40)
+
+
+class Mentions:
+    """Every mention of an entity so far, in text order (names, named relatives, resolved
+    sources), and how often each entity is mentioned."""
+
+    def __init__(self, names: Sequence[NameMention], relatives: Sequence[Event]):
+        self.events: List[Event] = sorted(
+            [Event(m.head.i, m.entity, m.head.dep_ in SUBJECT_DEPS, False) for m in names] + list(relatives),
+            key=lambda e: e.token)
+        self.tokens = [e.token for e in self.events]
+        self.counts: Dict[int, int] = {}
+        self.first_named: Dict[int, int] = {}  # entity id -> the token of its first name mention
+        for m in names:
+            self.counts[m.entity.id] = self.counts.get(m.entity.id, 0) + 1
+            self.first_named.setdefault(m.entity.id, m.head.i)
+
+    def add(self, token: int, entity: Entity, subject: bool, speaker: bool) -> None:
+        """Record a mention of ``entity`` at ``token``."""
+        position = bisect.bisect_right(self.tokens, token)
+        self.events.insert(position, Event(token, entity, subject, speaker))
+        self.tokens.insert(position, token)
+        self.counts[entity.id] = self.counts.get(entity.id, 0) + 1
+
+
+class Entities:
+    """The entities made while resolving, numbered after the named ones; one made for a
+    key (a group's members, a name the recogniser missed) is made once."""
+
+    def __init__(self, first_id: int):
+        self.next_id = first_id
+        self.by_key: Dict[Tuple, Entity] = {}
+        # Unnamed speakers known only as "I", "you" or "we": no "he" or "the senator" is them.
+        self.first_and_second: Set[int] = set()
+
+    def new(self, kind: str, name: Optional[str]) -> Entity:
+        """A new entity of type ``kind``."""
+        entity = Entity(id=self.next_id, type=kind, name=name)
+        self.next_id += 1
+        return entity
+
+    def once(self, key: Tuple, kind: str, name: Optional[str]) -> Entity:
+        """The entity made for ``key``, a new one the first time."""
+        if key not in self.by_key:
+            self.by_key[key] = self.new(kind, name)
+        return self.by_key[key]
+
+    def unnamed(self, span: Span, head: Token, kind: Optional[str] = None) -> Entity:
+        """A new speaker the article does not name ("officials", "a spokeswoman"), its
+        title the source's words unless it is a pronoun."""
+        entity = self.new(kind or type_of(head), None)
+        if head.pos_ != "PRON":
+            entity.title = _trimmed_text(span)
+            entity.gender = gender_of_words([head.lower_])
+        return entity
+
+
+class State:
+    """The state of resolving one article: the article, the mentions so far, the
+    entities made, its named relatives and documents, and its attributions' contents."""
+
+    def __init__(self, article: Article, relatives: Relatives):
+        self.article = article
+        self.relatives = relatives
+        self.mentions = Mentions(article.names, relatives.mentions())
+        self.entities = Entities(1 + max((m.entity.id for m in article.names), default=0))
+        # (token, family, maker) of every document with a named maker: documents.made_documents
+        self.documents: List[Tuple[int, str, Entity]] = []
+        self.contents: List[Tuple[int, int]] = []  # every attribution's content, in text order
+        self.excluded: Tuple[Tuple[int, int], ...] = ()  # the content of the attribution being resolved
+
+
+def _trimmed_text(span: Span) -> Optional[str]:
+    tokens = [t for t in span if not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text
