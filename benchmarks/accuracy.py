@@ -14,7 +14,7 @@ the distinct cues found against the distinct gold cues, whatever their attributi
 ``--by-rule`` adds, for each extraction rule, how many attributions it made, the share
 of them that are who-said-what correct, and that share add-one smoothed. Run on train
 (``benchmarks/accuracy.py ../shared/data/polnear/train --by-rule``) it gives the
-confidences in ``saidwhat/extractor.py``'s RULE_CONFIDENCE.
+confidences in the extraction rules' ``RULE_CONFIDENCE`` (``saidwhat.extract``).
 """
 import argparse
 import collections
@@ -22,12 +22,12 @@ import sys
 import time
 from pathlib import Path
 
-from saidwhat.io.gold import load_compartment
+from saidwhat.evaluation.scoring import (CUE_RELATIONS, TokenIndex, cue_relations, format_table, judge,
+                                         predictions_from_articles, score, scored_attributions)
 from saidwhat.extract.rules import find_attributions
+from saidwhat.io.gold import GoldAttribution, load_compartment
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
-from saidwhat.evaluation.scoring import (CUE_RELATIONS, TokenIndex, cue_relations, format_table, judge,
-                              predictions_from_articles, score, scored_attributions)
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
@@ -35,11 +35,12 @@ DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnea
 def by_rule(nlp, gold):
     """Return {rule: [made, who-said-what correct]} over the gold articles."""
     counts = collections.defaultdict(lambda: [0, 0])
-    for doc, (text, attrs) in zip(nlp.pipe(t for t, _ in gold.values()), gold.values()):
+    for doc, article in zip(nlp.pipe(a.text for a in gold.values()), gold.values()):
         found = find_attributions(doc)
-        pred = [{"source": [f.source] if f.source else [], "cue": [f.cue] if f.cue else [], "content": f.content}
+        pred = [GoldAttribution(source=[f.source] if f.source else (), cue=[f.cue] if f.cue else (), content=f.content)
                 for f in found]
-        right = {i for i, _, source_right in judge(TokenIndex(text), attrs, pred) if source_right}
+        judged = judge(TokenIndex(article.text), article.attributions, pred)
+        right = {i for i, _, source_right in judged if source_right}
         for i, f in enumerate(found):
             counts[f.rule][0] += 1
             counts[f.rule][1] += i in right
@@ -53,8 +54,8 @@ def reliability(gold, articles, bins=10):
     rows = [[0, 0.0, 0] for _ in range(bins)]
     predictions = predictions_from_articles(articles)
     for article in articles:
-        text, attrs = gold[article.id]
-        right = {i for i, _, ok in judge(TokenIndex(text), attrs, predictions[article.id]) if ok}
+        truth = gold[article.id]
+        right = {i for i, _, ok in judge(TokenIndex(truth.text), truth.attributions, predictions[article.id]) if ok}
         for i, a in enumerate(scored_attributions(article)):
             row = rows[min(int(a.confidence * bins), bins - 1)]
             row[0] += 1
@@ -71,10 +72,10 @@ def cue_span_f1(gold, predictions):
     the attribution around it: the kind of cue figure CofeNet reports (there sentence by
     sentence), not the reference scorer's exact cue, which needs the attribution matched."""
     right = found = total = 0
-    for stem, (text, attrs) in gold.items():
-        tokens = TokenIndex(text)
-        cues = [{frozenset(tokens.covered(a["cue"], True)) for a in group} - {frozenset()}
-                for group in (attrs, predictions.get(stem, []))]
+    for stem, article in gold.items():
+        tokens = TokenIndex(article.text)
+        cues = [{frozenset(tokens.covered(a.cue, True)) for a in group} - {frozenset()}
+                for group in (article.attributions, predictions.get(stem, []))]
         right += len(cues[0] & cues[1])
         total += len(cues[0])
         found += len(cues[1])
@@ -88,7 +89,7 @@ def print_cue_relations(gold, predictions):
     cue right (the quote F1)."""
     counts = cue_relations(gold, predictions)
     matched = sum(counts.values())
-    both = sum(len(predictions.get(stem, [])) + len(attrs) for stem, (_, attrs) in gold.items())
+    both = sum(len(predictions.get(stem, [])) + len(article.attributions) for stem, article in gold.items())
     print(f"\n  cue of the {matched} matched attributions")
     for relation in CUE_RELATIONS:
         print(f"  {relation:22s} {counts[relation]:5d}  {counts[relation] / matched:6.3f}")
@@ -111,7 +112,7 @@ def main():
     gold = load_compartment(args.gold)
     nlp = load_pipeline(model=args.model)
     start = time.perf_counter()
-    articles = list(Extractor(nlp).extract_many(Article(id=k, text=t) for k, (t, _) in gold.items()))
+    articles = list(Extractor(nlp).extract_many(Article(id=stem, text=a.text) for stem, a in gold.items()))
     elapsed = time.perf_counter() - start
     print(format_table(Path(args.gold).name, score(gold, predictions_from_articles(articles))))
     print(f"  {sum(len(a.attributions) for a in articles)} attributions in {elapsed:.1f} s")

@@ -16,10 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from saidwhat.io.gold import annotation_files, parse_ann, read_text
+from saidwhat.evaluation.scoring import format_table, predictions_from_articles, score
+from saidwhat.io.gold import annotation_files, read_article
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
-from saidwhat.evaluation.scoring import format_table, predictions_from_articles, score
 
 from accuracy import print_cue_relations  # benchmarks/ is the script's own directory
 
@@ -27,9 +27,9 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnea
 
 
 def doubly_annotated(data_dir):
-    """Return ``{compartment: (first annotator's gold, second's)}``, each a
-    ``{stem: (text, attributions)}`` of the articles of that compartment with two or
-    more annotator files."""
+    """Return ``{compartment: (first annotator's gold, second's)}``, each a compartment
+    (``{stem: GoldArticle}``) of the articles of that compartment with two or more
+    annotator files."""
     out = {}
     for compartment in ("train", "dev"):
         directory = Path(data_dir) / compartment
@@ -38,12 +38,16 @@ def doubly_annotated(data_dir):
         first, second = {}, {}
         for stem, (txt, anns) in annotation_files(directory).items():
             if len(anns) > 1:
-                text = read_text(txt)
-                first[stem] = (text, parse_ann(anns[0]))
-                second[stem] = (text, parse_ann(anns[1]))
+                first[stem] = read_article(stem, txt, anns[0])
+                second[stem] = read_article(stem, txt, anns[1])
         if first:
             out[compartment] = (first, second)
     return out
+
+
+def as_predictions(gold):
+    """Return the attributions of the compartment ``gold`` as predictions to score."""
+    return {stem: article.attributions for stem, article in gold.items()}
 
 
 def main():
@@ -61,9 +65,9 @@ def main():
         everything[1].update(second)
     extractor = Extractor(load_pipeline(model=args.model))
     articles = {article.id: article for article in extractor.extract_many(
-        Article(id=stem, text=text) for stem, (text, _) in everything[0].items())}
+        Article(id=stem, text=article.text) for stem, article in everything[0].items())}
     for name, (first, second) in dict(pairs, all=everything).items():
-        humans = score(first, {stem: attrs for stem, (_, attrs) in second.items()})
+        humans = score(first, as_predictions(second))
         print(f"{name}: {humans['quote']['gold']} attributions by the first annotator, "
               f"{humans['quote']['pred']} by the second")
         print(format_table(f"second annotator against the first, {name}", humans))
@@ -72,7 +76,7 @@ def main():
         print(format_table(f"saidwhat --model {args.model} against the first, {name}{seen}", model))
     first, second = everything
     print("\nsecond annotator against the first, all:", end="")
-    print_cue_relations(first, {stem: attrs for stem, (_, attrs) in second.items()})
+    print_cue_relations(first, as_predictions(second))
     print(f"saidwhat --model {args.model} against the first, all:", end="")
     print_cue_relations(first, predictions_from_articles(articles.values()))
     return 0

@@ -29,7 +29,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=4.0, help="article size in MB of text (default 4)")
     args = ap.parse_args()
-    texts = [t for t, _ in load_compartment(DEFAULT_GOLD).values()]
+    texts = [article.text for article in load_compartment(DEFAULT_GOLD).values()]
     parts, size, k = [], 0, 0
     while size < args.mb * 1_000_000:
         parts.append(texts[k % len(texts)])

@@ -28,13 +28,13 @@ def gold_source_articles(nlp, gold, stems):
     """Articles whose attributions are the gold ones, with speakers resolved by the pipeline's resolver."""
     finder_names = [name for name in nlp.pipe_names if name != "saidwhat"]
     for stem in stems:
-        text, attributions = gold[stem]
+        text, attributions = gold[stem].text, gold[stem].attributions
         doc = nlp.make_doc(text)
         for name in finder_names:
             doc = nlp.get_pipe(name)(doc)
-        ours = [Attribution(id=k, kind="indirect", content=TextSpan.from_offsets(text, a["content"]),
-                            cue=TextSpan.from_offsets(text, a["cue"]) if a["cue"] else None,
-                            source=TextSpan.from_offsets(text, sorted(a["source"])) if a["source"] else None)
+        ours = [Attribution(id=k, kind="indirect", content=TextSpan.from_offsets(text, a.content),
+                            cue=TextSpan.from_offsets(text, a.cue) if a.cue else None,
+                            source=TextSpan.from_offsets(text, sorted(a.source)) if a.source else None)
                 for k, a in enumerate(attributions, start=1)]
         yield Article(id=stem, text=text, attributions=ours, speakers=resolve_speakers(doc, ours))
 
@@ -57,7 +57,7 @@ def main():
         label = "gold sources"
     else:
         extractor = Extractor(nlp)
-        articles = list(extractor.extract_many(Article(id=s, text=gold[s][0]) for s in stems))
+        articles = list(extractor.extract_many(Article(id=s, text=gold[s].text) for s in stems))
         label = f"model {args.model}"
     result = score_speakers(gold, annotations, articles)
     print(f"speakers on {len(stems)} hand-resolved PolNeAR dev articles ({label}, "

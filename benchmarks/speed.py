@@ -42,7 +42,7 @@ def main():
     ap.add_argument("--models", default="accurate,fast,rules", metavar="A,B",
                     help="models to time: names or directories (default: accurate,fast,rules)")
     args = ap.parse_args()
-    texts = [text for text, _ in load_compartment(args.gold).values()]
+    texts = [article.text for article in load_compartment(args.gold).values()]
     words = sum(len(t.split()) for t in texts)
 
     bare = spacy.load(DEFAULT_SPACY_PACKAGE)

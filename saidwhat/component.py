@@ -163,6 +163,13 @@ class AttributionFinder:
         if self.asked_min_confidence is None:
             self.min_confidence = self.model.min_confidence
 
+    def check_model(self) -> None:
+        """Raise PipelineError when the model named was neither found nor read from disk."""
+        if self._missing is not None:
+            from .model.predictor import NeuralModel
+
+            NeuralModel.load(self._missing)  # raises, naming the folder and what it lacks
+
     def __call__(self, doc: Doc) -> Doc:
         """Find the attributions and speakers of ``doc``, set them on it and return it."""
         self.set_annotations(doc, self.find_many([doc])[0])
@@ -187,8 +194,7 @@ class AttributionFinder:
     def found(self, docs: Sequence[Doc]) -> List[List[Found]]:
         """Return, per Doc, the attributions found at or above ``min_confidence`` as
         :class:`~saidwhat.extract.found.Found` records, reports nested in their parents."""
-        if self._missing is not None:
-            raise PipelineError(f"{self._missing}: not a saidwhat model directory (train one with saidwhat train)")
+        self.check_model()
         for doc in docs:
             if len(doc) and not doc.has_annotation("DEP"):
                 raise PipelineError(f"the '{self.name}' component needs a dependency parser before it in the pipeline")

@@ -63,7 +63,7 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional
         raise PipelineError(f"cannot load spaCy pipeline {package!r}: {err}") from err
     logger.debug("loaded spaCy pipeline %s with %s", package, ", ".join(nlp.pipe_names))
     config = {"min_confidence": min_confidence, "model": os.fspath(model), "encoder_precision": encoder_precision}
-    nlp.add_pipe("saidwhat", config=config)
+    nlp.add_pipe("saidwhat", config=config).check_model()
     return nlp
 
 

@@ -1,10 +1,14 @@
+"""brat both ways: PolNeAR's gold read (saidwhat.io.gold) and attributions written
+(saidwhat.io.formats.brat), and what is written reads back."""
 import pytest
 
-from saidwhat.io.gold import annotation_conf, annotation_files, load_compartment, parse_ann, read_text, to_ann
 from saidwhat.errors import GoldDataError
 from saidwhat.io.formats.base import Writer
-from saidwhat.io.formats.brat import BratWriter, safe_file_stem
+from saidwhat.io.formats.brat import BratWriter, annotation_conf, safe_file_stem, to_ann
+from saidwhat.io.gold import (GoldArticle, GoldAttribution, annotation_files, load_compartment, parse_ann, read_ann,
+                              read_text)
 from saidwhat.schema import Article, Attribution, TextSpan
+from tests.format_examples import make_briefing
 
 TEXT = (
     "Officials said on Tuesday that the pier\nwould close. The council, a spokesman added, "
@@ -54,13 +58,13 @@ def test_round_trip_gives_the_same_spans():
     nl = TEXT.index("\n")
     parsed = parse_ann(to_ann(_article()))
     assert parsed == [
-        {"source": _offsets("Officials"), "cue": _offsets("said"),
-         # The fragment holding a newline is split around it.
-         "content": [(_offsets("that the pier")[0][0], nl), (nl + 1, _offsets("would close")[0][1])]},
-        {"source": _offsets("a spokesman"), "cue": _offsets("added"),
-         "content": _offsets("The council") + _offsets('"has no money."')},
-        {"source": [], "cue": _offsets("was reported"), "content": _offsets("Rain was expected")},
-        {"source": _offsets("Officials"), "cue": [], "content": _offsets('"We will rebuild."')},
+        GoldAttribution(source=_offsets("Officials"), cue=_offsets("said"),
+                        # The fragment holding a newline is split around it.
+                        content=[(_offsets("that the pier")[0][0], nl), (nl + 1, _offsets("would close")[0][1])]),
+        GoldAttribution(source=_offsets("a spokesman"), cue=_offsets("added"),
+                        content=_offsets("The council") + _offsets('"has no money."')),
+        GoldAttribution(cue=_offsets("was reported"), content=_offsets("Rain was expected")),
+        GoldAttribution(source=_offsets("Officials"), content=_offsets('"We will rebuild."')),
     ]
 
 
@@ -123,7 +127,7 @@ def test_parse_ann_polnear_lines():
         "continuation of a surface text\n"
     )
     assert parse_ann(ann) == [
-        {"source": [(0, 9)], "cue": [(10, 14)], "content": [(26, 39), (40, 51), (53, 64)]},
+        GoldAttribution(source=((0, 9),), cue=((10, 14),), content=((26, 39), (40, 51), (53, 64))),
     ]
 
 
@@ -131,16 +135,30 @@ def test_parse_ann_crlf_line_ends():
     assert parse_ann(SIMPLE_ANN.replace("\n", "\r\n")) == parse_ann(SIMPLE_ANN)
 
 
-def test_parse_ann_reads_files(tmp_path):
+def test_read_ann_reads_files(tmp_path):
     path = tmp_path / "a_1234.ann"
     path.write_text(SIMPLE_ANN, encoding="utf-8")
-    assert parse_ann(path) == parse_ann(str(path)) == parse_ann(SIMPLE_ANN)
+    assert read_ann(path) == read_ann(str(path)) == parse_ann(SIMPLE_ANN)
+
+
+def test_parse_ann_takes_only_text():
+    """A path given as text is text: nothing is read."""
     assert parse_ann("") == []
+    assert parse_ann("attributions/a_1234.ann") == []
 
 
-def test_parse_ann_missing_file_names_it(tmp_path):
+def test_read_ann_missing_file_names_it(tmp_path):
     with pytest.raises(GoldDataError, match="nothing_1234.ann"):
-        parse_ann(tmp_path / "nothing_1234.ann")
+        read_ann(tmp_path / "nothing_1234.ann")
+
+
+def test_gold_attribution_keeps_tuples_and_names_its_roles():
+    attribution = GoldAttribution(source=[[0, 9]], content=[(26, 39), (40, 51)])
+    assert attribution == GoldAttribution(((0, 9),), (), ((26, 39), (40, 51)))
+    assert attribution.spans("source") == ((0, 9),) and attribution.spans("cue") == ()
+    assert len({attribution, GoldAttribution(source=[(0, 9)], content=[(26, 39), (40, 51)])}) == 1
+    with pytest.raises(ValueError, match="unknown role 'speaker'"):
+        attribution.spans("speaker")
 
 
 def test_read_text_keeps_line_ends(tmp_path):
@@ -171,7 +189,8 @@ def test_load_compartment(tmp_path):
     root = _compartment(tmp_path / "dev", TWO_ANNOTATED)
     gold = load_compartment(root)
     assert list(gold) == ["a", "b"]
-    assert gold["b"] == (TEXT, parse_ann(SIMPLE_ANN))
+    ann_path = root / "attributions" / "b_0abc.ann"
+    assert gold["b"] == GoldArticle("b", TEXT, tuple(parse_ann(SIMPLE_ANN)), ann_path)
 
 
 def test_annotation_files_lists_every_annotator_in_order(tmp_path):
@@ -232,7 +251,7 @@ def test_brat_writer_disambiguates_ids(tmp_path):
     writer.close()
     stems = sorted(p.stem for p in tmp_path.glob("*.txt"))
     assert stems == ["A_B-3", "a_b", "a_b-2", "a_b-2-2"]
-    assert all(parse_ann(tmp_path / f"{stem}.ann") == parse_ann(to_ann(_article())) for stem in stems)
+    assert all(read_ann(tmp_path / f"{stem}.ann") == parse_ann(to_ann(_article())) for stem in stems)
 
 
 def test_brat_writer_without_text_raises(tmp_path):
@@ -249,3 +268,27 @@ def test_brat_writer_without_text_raises(tmp_path):
 )
 def test_safe_file_stem(article_id, stem):
     assert safe_file_stem(article_id) == stem
+
+
+
+def test_brat_keeps_the_sources_as_written(tmp_path):
+    """brat gets the source spans of the text ("she", "the minister"), never the speaker's name."""
+    briefing = make_briefing()
+    writer = BratWriter(tmp_path)
+    writer.write(briefing)
+    writer.close()
+    ann = (tmp_path / "ferry.ann").read_text(encoding="utf-8")
+    assert [line for line in ann.splitlines() if "\tSource " in line] == [
+        "T1\tSource 36 64\tTransport Minister Joan Pike",
+        "T5\tSource 127 130\tshe",
+        "T11\tSource 204 215\tA spokesman",
+        "T15\tSource 221 233\tthe minister",
+    ]
+    assert "E3\tAttribution:T10 Source:T5 Content:T9" in ann.splitlines()  # the continued quote
+    assert [a.source for a in parse_ann(ann)] == [a.source.spans for a in briefing.attributions]
+    # Speakers change nothing in the standoff.
+    bare = make_briefing()
+    bare.speakers = []
+    for attribution in bare.attributions:
+        attribution.speaker = None
+    assert to_ann(bare) == ann

@@ -2,7 +2,7 @@
 PolNeAR dev article, with exact spans asserted: the traps each rule is there for."""
 import pytest
 
-from saidwhat.io.gold import load_compartment
+from saidwhat.io.gold import GoldAttribution, load_compartment
 
 from tests.conftest import EXAMPLE
 
@@ -127,12 +127,12 @@ def dev_gold(polnear_dev):
 
 def test_polnear_dev_article_split_quotes_match_gold_exactly(rules_extractor, dev_gold):
     stem = "nyt_2016-09-19_obama-sees-personal-insult-if-bl"
-    text, gold = dev_gold[stem]
+    text, gold = dev_gold[stem].text, dev_gold[stem].attributions
     article = rules_extractor.extract(text, id=stem)
     ours = {(a.source.spans, a.cue.spans, a.content.spans) for a in article.attributions if a.source and a.cue}
     mr_obama = (((798, 807),), ((808, 812),), ((727, 797), (934, 1017)))
     brazile = (((1561, 1635),), ((1556, 1560),), ((1493, 1555), (1637, 1712)))
     for expected in (mr_obama, brazile):
         assert expected in ours
-        assert {"source": list(expected[0]), "cue": list(expected[1]), "content": list(expected[2])} in gold
+        assert GoldAttribution(*expected) in gold
     assert text[798:807] == "Mr. Obama" and text[1561:1575] == "Donna Brazile,"

@@ -23,8 +23,8 @@ from saidwhat.training.train import f1_cut, platt
 def tiny(parser_nlp, polnear_train):
     """Three parsed train articles with their inputs and gold attributions aligned to tokens."""
     gold = dict(list(load_compartment(polnear_train).items())[:3])
-    docs = [parser_nlp(text) for text, _ in gold.values()]
-    aligned = [align(doc, attrs) for doc, (_, attrs) in zip(docs, gold.values())]
+    docs = [parser_nlp(article.text) for article in gold.values()]
+    aligned = [align(doc, article.attributions) for doc, article in zip(docs, gold.values())]
     return [DocInputs(doc, find_attributions(doc)) for doc in docs], aligned
 
 

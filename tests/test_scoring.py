@@ -1,11 +1,13 @@
 import importlib.util
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from saidwhat.io.gold import load_compartment
 from saidwhat.errors import PredictionsError
+from saidwhat.io.gold import GoldArticle, GoldAttribution, load_compartment
+from saidwhat.io.labels import ROLES
 from saidwhat.schema import Article, Attribution, TextSpan
 from saidwhat.evaluation.scoring import CUE_RELATIONS, cue_relations, format_table, load_predictions, predictions_from_articles, score
 
@@ -38,20 +40,33 @@ def _rounded(result):
     }
 
 
+def _plain(attributions):
+    """Attributions as the reference scorer takes them: dicts of lists of pairs."""
+    return [{role: list(a.spans(role)) for role in ROLES} for a in attributions]
+
+
+def _reference_gold(gold):
+    return {stem: (article.text, _plain(article.attributions)) for stem, article in gold.items()}
+
+
+def _reference_pred(pred):
+    return {stem: _plain(attrs) for stem, attrs in pred.items()}
+
+
 def _from_gold(gold, edit=lambda attrs: attrs):
-    return {stem: edit([dict(a) for a in attrs]) for stem, (_, attrs) in gold.items()}
+    return {stem: edit(list(article.attributions)) for stem, article in gold.items()}
 
 
 def _without_sources(attrs):
-    return [dict(a, source=[]) for a in attrs]
+    return [replace(a, source=()) for a in attrs]
 
 
 def _truncated_contents(attrs):
-    return [dict(a, content=[(a["content"][0][0], sum(a["content"][0]) // 2)]) for a in attrs]
+    return [replace(a, content=[(a.content[0][0], sum(a.content[0]) // 2)]) for a in attrs]
 
 
 def _shifted_sources_no_cues(attrs):
-    return [dict(a, source=attrs[(i + 1) % len(attrs)]["source"], cue=[]) for i, a in enumerate(attrs)]
+    return [replace(a, source=attrs[(i + 1) % len(attrs)].source, cue=()) for i, a in enumerate(attrs)]
 
 
 PREDICTION_SETS = {
@@ -65,7 +80,7 @@ PREDICTION_SETS = {
 
 
 def test_dev_gold_loads_as_attrscore_loads_it(attrscore, dev_gold):
-    assert dev_gold == attrscore.load_gold(str(DEV))
+    assert _reference_gold(dev_gold) == attrscore.load_gold(str(DEV))
     assert len(dev_gold) == 84
 
 
@@ -73,7 +88,7 @@ def test_dev_gold_loads_as_attrscore_loads_it(attrscore, dev_gold):
 def test_score_equals_attrscore_on_dev(attrscore, dev_gold, name):
     pred = PREDICTION_SETS[name](dev_gold)
     ours = score(dev_gold, pred)
-    reference = attrscore.score(dev_gold, pred)
+    reference = attrscore.score(_reference_gold(dev_gold), _reference_pred(pred))
     assert list(ours) == list(reference)
     assert _rounded(ours) == _rounded(reference)
     assert format_table(name, ours) == attrscore.table(name, reference)
@@ -101,25 +116,21 @@ def _span(phrase):
 
 
 TINY_GOLD = {
-    "harbor": (
-        TEXT,
-        [
-            {"source": _span("Mayor Lena Ortiz"), "cue": _span("said"),
-             "content": _span("the ferry will resume on Monday")},
-            {"source": _span("a port official"), "cue": _span("added"),
-             "content": _span('"We are ready,"')},
-        ],
-    ),
-    "quiet": ("Nothing was said here.", []),
+    "harbor": GoldArticle("harbor", TEXT, (
+        GoldAttribution(source=_span("Mayor Lena Ortiz"), cue=_span("said"),
+                        content=_span("the ferry will resume on Monday")),
+        GoldAttribution(source=_span("a port official"), cue=_span("added"), content=_span('"We are ready,"')),
+    )),
+    "quiet": GoldArticle("quiet", "Nothing was said here.", ()),
 }
 TINY_PRED = {
     "harbor": [
         # Content Dice 2*4/(4+6) = 0.8 with the first gold; the source overlaps.
-        {"source": _span("Lena Ortiz"), "cue": _span("said"), "content": _span("the ferry will resume")},
+        GoldAttribution(source=_span("Lena Ortiz"), cue=_span("said"), content=_span("the ferry will resume")),
         # Dice 2*3/(3+6) with the second gold; same words without the punctuation; no source.
-        {"source": [], "cue": _span("added"), "content": _span("We are ready")},
+        GoldAttribution(cue=_span("added"), content=_span("We are ready")),
         # Dice 2*2/(2+6) = 0.5 with the first gold, which is already taken.
-        {"source": [], "cue": [], "content": _span("on Monday")},
+        GoldAttribution(content=_span("on Monday")),
     ]
 }
 
@@ -142,7 +153,7 @@ def test_score_tiny_example_by_hand():
 
 
 def test_score_tiny_example_equals_attrscore(attrscore):
-    assert score(TINY_GOLD, TINY_PRED) == attrscore.score(TINY_GOLD, TINY_PRED)
+    assert score(TINY_GOLD, TINY_PRED) == attrscore.score(_reference_gold(TINY_GOLD), _reference_pred(TINY_PRED))
 
 
 @pytest.mark.parametrize("cue, relation", [
@@ -152,17 +163,19 @@ def test_score_tiny_example_equals_attrscore(attrscore):
     ("Lena Ortiz", "apart from it"),
 ])
 def test_cue_relations_one_pair(cue, relation):
-    gold = {"harbor": (TEXT, TINY_GOLD["harbor"][1][:1])}
-    pred = {"harbor": [{"source": [], "cue": _span(cue), "content": _span("the ferry will resume on Monday")}]}
+    harbor = TINY_GOLD["harbor"]
+    gold = {"harbor": replace(harbor, attributions=harbor.attributions[:1])}
+    pred = {"harbor": [GoldAttribution(cue=_span(cue), content=_span("the ferry will resume on Monday"))]}
     assert cue_relations(gold, pred) == dict.fromkeys(CUE_RELATIONS, 0) | {relation: 1}
 
 
 def test_cue_relations_inside_and_overlapping():
-    gold = {"harbor": (TEXT, [dict(TINY_GOLD["harbor"][1][0], cue=_span("Ortiz said"))])}
+    harbor = TINY_GOLD["harbor"]
+    gold = {"harbor": replace(harbor, attributions=(replace(harbor.attributions[0], cue=_span("Ortiz said")),))}
     content = _span("the ferry will resume on Monday")
-    assert cue_relations(gold, {"harbor": [{"source": [], "cue": _span("said"), "content": content}]})[
+    assert cue_relations(gold, {"harbor": [GoldAttribution(cue=_span("said"), content=content)]})[
         "inside the gold cue"] == 1
-    assert cue_relations(gold, {"harbor": [{"source": [], "cue": _span("said the"), "content": content}]})[
+    assert cue_relations(gold, {"harbor": [GoldAttribution(cue=_span("said the"), content=content)]})[
         "overlapping it"] == 1
 
 
@@ -207,8 +220,8 @@ def _article():
 def test_predictions_from_articles():
     assert predictions_from_articles([_article()]) == {
         "harbor": [
-            {"source": [(0, 16)], "cue": [(17, 21)], "content": [(22, 31), (44, 53)]},
-            {"source": [], "cue": [], "content": [(55, 70)]},
+            GoldAttribution(source=((0, 16),), cue=((17, 21),), content=((22, 31), (44, 53))),
+            GoldAttribution(content=((55, 70),)),
         ]
     }
 
@@ -232,7 +245,7 @@ def test_load_predictions_reads_both_formats(tmp_path):
 
 def test_load_predictions_equals_attrscore(attrscore, tmp_path):
     path = _write_lines(tmp_path / "pred.jsonl", [json.dumps(_article().to_dict())])
-    assert load_predictions(path) == attrscore.load_pred(str(path))
+    assert _reference_pred(load_predictions(path)) == attrscore.load_pred(str(path))
 
 
 def test_load_predictions_bad_json_names_line(tmp_path):

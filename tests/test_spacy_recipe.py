@@ -88,5 +88,5 @@ def test_a_pipeline_with_a_trained_model_goes_to_disk_and_back(trained, tmp_path
 def test_a_model_folder_that_is_missing_is_named_when_the_pipeline_runs(tmp_path):
     nlp = spacy.load(DEFAULT_SPACY_PACKAGE)
     nlp.add_pipe("saidwhat", config={"model": str(tmp_path / "nowhere")})
-    with pytest.raises(PipelineError, match="nowhere: not a saidwhat model"):
+    with pytest.raises(PipelineError, match="nowhere: not a saidwhat model, it needs weights.pt"):
         nlp("The mayor said the port would reopen.")

@@ -1,7 +1,7 @@
 """Scoring attributions against PolNeAR gold, with the reference scorer's figures.
 
-Gold comes from :func:`saidwhat.brat.load_compartment`; predictions map an article
-stem to a list of ``{"source": [(start, end), ...], "cue": [...], "content": [...]}``.
+Gold comes from :func:`saidwhat.io.gold.load_compartment`; predictions map an article
+stem to a list of :class:`~saidwhat.io.gold.GoldAttribution` (the spans of each role).
 The figures are those of the reference scorer (``attrscore``):
 
 * ``token_<role>``: P/R/F1 over the tokens each role covers in an article (union over
@@ -22,10 +22,11 @@ import json
 import os
 import re
 from collections import Counter
-from typing import Any, Dict, Iterable, List, Set, Tuple, Union
+from typing import Any, Dict, Iterable, List, Sequence, Set, Tuple, Union
 
-from ..io.gold import ROLES, Compartment, GoldAttribution
 from ..errors import PredictionsError
+from ..io.gold import Compartment, GoldAttribution
+from ..io.labels import ROLES
 from ..schema import Article, Attribution
 
 TOKEN = re.compile(r"(?P<word>\w+)|[^\w\s]")
@@ -41,7 +42,7 @@ TABLE_ROWS = (
     "token_content",
 )
 
-Predictions = Dict[str, List[GoldAttribution]]
+Predictions = Dict[str, Sequence[GoldAttribution]]
 TokenSets = Dict[str, Set[int]]
 
 
@@ -107,28 +108,28 @@ def match_by_content(pred: List[TokenSets], gold: List[TokenSets]) -> List[Tuple
 
 def _count_tokens(
     tokens: TokenIndex,
-    gold: List[GoldAttribution],
-    pred: List[GoldAttribution],
+    gold: Sequence[GoldAttribution],
+    pred: Sequence[GoldAttribution],
     counts: Counter,
 ) -> None:
     """Add one article's token counts per role to ``counts``."""
     for role in ROLES:
-        gold_tokens = set().union(*(tokens.covered(a[role]) for a in gold))
-        pred_tokens = set().union(*(tokens.covered(a[role]) for a in pred))
+        gold_tokens = set().union(*(tokens.covered(a.spans(role)) for a in gold))
+        pred_tokens = set().union(*(tokens.covered(a.spans(role)) for a in pred))
         counts["tp_" + role] += len(gold_tokens & pred_tokens)
         counts["pred_" + role] += len(pred_tokens)
         counts["gold_" + role] += len(gold_tokens)
 
 
 def judge(
-    tokens: TokenIndex, gold: List[GoldAttribution], pred: List[GoldAttribution]
+    tokens: TokenIndex, gold: Sequence[GoldAttribution], pred: Sequence[GoldAttribution]
 ) -> List[Tuple[int, int, bool]]:
     """Match one article's predictions to its gold; return ``(pred_i, gold_j, source_right)``.
 
     A source is right when predicted and gold sources share a token or both are absent.
     """
-    gold_sets = [{r: tokens.covered(a[r]) for r in ROLES} for a in gold]
-    pred_sets = [{r: tokens.covered(a[r]) for r in ROLES} for a in pred]
+    gold_sets = [{r: tokens.covered(a.spans(r)) for r in ROLES} for a in gold]
+    pred_sets = [{r: tokens.covered(a.spans(r)) for r in ROLES} for a in pred]
     out = []
     for i, j in match_by_content(pred_sets, gold_sets):
         p_source, g_source = pred_sets[i]["source"], gold_sets[j]["source"]
@@ -139,12 +140,12 @@ def judge(
 def _count_attributions(
     text: str,
     tokens: TokenIndex,
-    gold: List[GoldAttribution],
-    pred: List[GoldAttribution],
+    gold: Sequence[GoldAttribution],
+    pred: Sequence[GoldAttribution],
     counts: Counter,
 ) -> None:
     """Add one article's attribution-level counts (matches, sources, exact spans) to ``counts``."""
-    direct = [is_direct(text, a["content"]) for a in gold]
+    direct = [is_direct(text, a.content) for a in gold]
     counts["pred"] += len(pred)
     counts["gold"] += len(gold)
     counts["gold_direct"] += sum(direct)
@@ -155,23 +156,23 @@ def _count_attributions(
             counts["who_said_what"] += 1
             counts["wsw_direct" if direct[j] else "wsw_indirect"] += 1
         for role in ("content", "cue"):
-            if tokens.covered(pred[i][role], True) == tokens.covered(gold[j][role], True):
+            if tokens.covered(pred[i].spans(role), True) == tokens.covered(gold[j].spans(role), True):
                 counts["exact_" + role] += 1
 
 
 def score(gold: Compartment, predictions: Predictions) -> Dict[str, Any]:
     """Score ``predictions`` against ``gold``; returns the reference scorer's figures.
 
-    ``gold`` maps stem -> (text, attributions) as :func:`saidwhat.brat.load_compartment`
-    returns; ``predictions`` maps stem -> attributions. Articles missing from the
-    predictions count as predicting nothing; predictions for unknown stems are ignored.
+    ``gold`` is a compartment as :func:`saidwhat.io.gold.load_compartment` returns it;
+    ``predictions`` maps stem -> attributions. Articles missing from the predictions
+    count as predicting nothing; predictions for unknown stems are ignored.
     """
     counts: Counter = Counter()
-    for stem, (text, gold_attrs) in gold.items():
-        tokens = TokenIndex(text)
+    for stem, article in gold.items():
+        tokens = TokenIndex(article.text)
         pred_attrs = predictions.get(stem, [])
-        _count_tokens(tokens, gold_attrs, pred_attrs, counts)
-        _count_attributions(text, tokens, gold_attrs, pred_attrs, counts)
+        _count_tokens(tokens, article.attributions, pred_attrs, counts)
+        _count_attributions(article.text, tokens, article.attributions, pred_attrs, counts)
     result: Dict[str, Any] = {}
     for role in ROLES:
         result["token_" + role] = prf(
@@ -196,12 +197,12 @@ def cue_relations(gold: Compartment, predictions: Predictions) -> Counter:
     compares them: the same words, a part of them, more than them, some of them and
     others, none of them)."""
     counts: Counter = Counter(dict.fromkeys(CUE_RELATIONS, 0))
-    for stem, (text, gold_attrs) in gold.items():
-        tokens = TokenIndex(text)
+    for stem, article in gold.items():
+        tokens = TokenIndex(article.text)
         pred_attrs = predictions.get(stem, [])
-        for i, j, _ in judge(tokens, gold_attrs, pred_attrs):
-            counts[_cue_relation(tokens.covered(pred_attrs[i]["cue"], True),
-                                 tokens.covered(gold_attrs[j]["cue"], True))] += 1
+        for i, j, _ in judge(tokens, article.attributions, pred_attrs):
+            counts[_cue_relation(tokens.covered(pred_attrs[i].cue, True),
+                                 tokens.covered(article.attributions[j].cue, True))] += 1
     return counts
 
 
@@ -225,16 +226,16 @@ def scored_attributions(article: Article) -> List[Attribution]:
 
 
 def predictions_from_articles(articles: Iterable[Article]) -> Predictions:
-    """Return the predictions mapping (stem -> attributions as span lists) of the
+    """Return the predictions mapping (stem -> attributions as spans) of the
     :func:`scored_attributions` of ``articles``."""
     predictions: Predictions = {}
     for article in articles:
         predictions[article.id] = [
-            {
-                "source": list(a.source.spans) if a.source else [],
-                "cue": list(a.cue.spans) if a.cue else [],
-                "content": list(a.content.spans),
-            }
+            GoldAttribution(
+                source=a.source.spans if a.source else (),
+                cue=a.cue.spans if a.cue else (),
+                content=a.content.spans,
+            )
             for a in scored_attributions(article)
         ]
     return predictions
@@ -272,7 +273,7 @@ def _parse_record(line: str, where: str) -> Tuple[str, List[GoldAttribution]]:
     if not isinstance(attributions, list) or not all(isinstance(a, dict) for a in attributions):
         raise PredictionsError(f'{where}: "attributions" must be a list of objects')
     return str(record["id"]), [
-        {role: _fragments(a.get(role), where) for role in ROLES} for a in attributions
+        GoldAttribution(**{role: _fragments(a.get(role), where) for role in ROLES}) for a in attributions
     ]
 
 

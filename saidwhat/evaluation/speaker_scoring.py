@@ -4,8 +4,9 @@ The annotation file is JSON lines, one per gold source span of a PolNeAR article
 ``{"article": stem, "source": [[start, end], ...], "source_text": ..., "name": str or
 null, "type": ...}``. A gold attribution with a source and a non-null name is *named*;
 it counts as **found** when a predicted attribution matches it by content as the
-reference scorer matches (:func:`saidwhat.scoring.judge`), and as **right** when that
-attribution's speaker has exactly the annotated name (compared by :func:`normalise_name`).
+reference scorer matches (:func:`saidwhat.evaluation.scoring.judge`), and as **right**
+when that attribution's speaker has exactly the annotated name (compared by
+:func:`normalise_name`).
 
 Figures are given by the form of the gold source: ``name`` (the source holds the
 speaker's name), ``pronoun``, or ``description`` (anything else: "the newspaper", "the
@@ -17,10 +18,10 @@ import json
 import os
 import re
 from collections import Counter
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from ..io.gold import Compartment
 from ..errors import GoldDataError
+from ..io.gold import Compartment, GoldAttribution
 from ..schema import Article, Offsets
 from .scoring import TokenIndex, judge, predictions_from_articles, scored_attributions
 
@@ -91,15 +92,16 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
     for article in articles:
         if article.id not in annotations or article.id not in gold:
             continue
-        text, gold_attributions = gold[article.id]
+        gold_article = gold[article.id]
+        gold_attributions = gold_article.attributions
         notes = annotations[article.id]
         predicted = predictions_from_articles([article])[article.id]
         scored = scored_attributions(article)  # the attributions ``predicted`` lists
-        matched = {j: i for i, j, _ in judge(TokenIndex(text), gold_attributions, predicted)}
+        matched = {j: i for i, j, _ in judge(TokenIndex(gold_article.text), gold_attributions, predicted)}
         for j, attribution in enumerate(gold_attributions):
-            if not attribution["source"]:
+            if not attribution.source:
                 continue
-            note = notes.get(tuple(sorted(attribution["source"])))
+            note = notes.get(tuple(sorted(attribution.source)))
             if note is None:
                 continue
             speaker = found_source = None
@@ -127,16 +129,16 @@ def score_speakers(gold: Compartment, annotations: Annotations, articles: Iterab
             "unnamed": dict(unnamed), "errors": errors}
 
 
-def _error(article: str, form: str, note: Dict[str, Any], found_source, attribution: Dict[str, Any],
+def _error(article: str, form: str, note: Dict[str, Any], found_source, attribution: GoldAttribution,
            got: Optional[str]) -> Dict[str, Any]:
     """One wrong name: where, the source as annotated and as found, why, expected and got."""
     return {"article": article, "form": form, "source": note.get("source_text"),
             "found_source": found_source.text if found_source else None,
-            "cause": _cause(found_source, attribution["source"]),
+            "cause": _cause(found_source, attribution.source),
             "expected": note.get("name"), "got": got}
 
 
-def _cause(found_source, gold_source: List[Offsets]) -> str:
+def _cause(found_source, gold_source: Sequence[Offsets]) -> str:
     """Why a found attribution got a wrong speaker: the extractor gave it ``"no source"``
     or ``"another source"`` than the gold one, or the source was right and the
     ``"resolver"`` went wrong."""

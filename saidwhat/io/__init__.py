@@ -1,2 +1,2 @@
 """Reading and writing: input articles (:mod:`.reading`), PolNeAR's brat gold
-(:mod:`.gold`) and the output formats (:mod:`.formats`)."""
+(:mod:`.gold`, its labels in :mod:`.labels`) and the output formats (:mod:`.formats`)."""

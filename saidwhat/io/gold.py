@@ -1,4 +1,4 @@
-"""Reading and writing brat standoff in PolNeAR's labels.
+"""Reading PolNeAR's brat gold: attributions as the reference scorer (``attrscore``) reads them.
 
 PolNeAR marks each attribution with ``T`` lines labelled ``Source``, ``Cue`` and
 ``Content``, an anchor ``T`` labelled ``Attribution`` (or ``Attribution-no-source``)
@@ -10,35 +10,66 @@ on the cue's span, and an ``E`` line tying them together::
     T4	Attribution 9 13	said
     E1	Attribution:T4 Source:T1 Cue:T2 Content:T3
 
-Gold attributions are read as the reference scorer (``attrscore``) reads them: plain
-dicts ``{"source": [(start, end), ...], "cue": [...], "content": [...]}`` of
-code-point offsets into the text file read with ``newline=""``.
+Each event becomes a :class:`GoldAttribution`, its offsets code points into the text
+file read with ``newline=""``; an article is a :class:`GoldArticle` and a compartment
+(``text/`` and ``attributions/``) a :data:`Compartment`. Writing brat is
+:mod:`saidwhat.io.formats.brat`'s.
 """
 from __future__ import annotations
 
 import io
 import os
-import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Tuple, Union
 
 from ..errors import GoldDataError
-from ..schema import Article, Attribution, Offsets
+from ..schema import Offsets
+from .labels import ROLES
 
-ROLES = ("source", "cue", "content")
-ENTITY_TYPES = ("Source", "Cue", "Content", "Discard", "Discuss")
-ANCHOR = "Attribution"
-ANCHOR_NO_SOURCE = "Attribution-no-source"
-
-# Characters that end a line for brat or for Python's line splitting, and the tab
-# that separates a T line's fields: none may appear in a fragment's surface text.
-_FIELD_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
-
-GoldAttribution = Dict[str, List[Offsets]]
-Compartment = Dict[str, Tuple[str, List[GoldAttribution]]]
+PathLike = Union[str, os.PathLike]
 
 
-def read_text(path: Union[str, os.PathLike]) -> str:
+@dataclass(frozen=True)
+class GoldAttribution:
+    """One attribution as the scorer compares it: the ``(start, end)`` fragments of its
+    source, cue and content, each empty when absent.
+
+    Fragments keep the order they were given in (a brat event's arguments, or a
+    predictions file's); any iterable of pairs is stored as a tuple of tuples.
+    """
+
+    source: Tuple[Offsets, ...] = ()
+    cue: Tuple[Offsets, ...] = ()
+    content: Tuple[Offsets, ...] = ()
+
+    def __post_init__(self) -> None:
+        for role in ROLES:
+            object.__setattr__(self, role, tuple((start, end) for start, end in getattr(self, role)))
+
+    def spans(self, role: str) -> Tuple[Offsets, ...]:
+        """Return the fragments of ``role``, one of :data:`~saidwhat.io.labels.ROLES`."""
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}; the roles are {', '.join(ROLES)}")
+        return getattr(self, role)
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    """One gold article: its ``stem`` (the file name without ``.txt``), its text, its
+    attributions and the ``.ann`` file they were read from (None when made in code)."""
+
+    stem: str
+    text: str
+    attributions: Tuple[GoldAttribution, ...]
+    ann_path: Optional[Path] = None
+
+
+#: A compartment's gold articles by stem, in the sorted order of their text files.
+Compartment = Dict[str, GoldArticle]
+
+
+def read_text(path: PathLike) -> str:
     """Return the UTF-8 text of ``path`` with its line ends untouched (``newline=""``).
 
     Raises GoldDataError naming the file if it cannot be read.
@@ -50,22 +81,21 @@ def read_text(path: Union[str, os.PathLike]) -> str:
         raise GoldDataError(f"{path}: cannot read the file ({err})") from err
 
 
-def parse_ann(path_or_text: Union[str, os.PathLike]) -> List[GoldAttribution]:
-    """Return the attributions of a brat ``.ann`` file or text, as the scorer reads them.
+def read_ann(path: PathLike) -> List[GoldAttribution]:
+    """Return the attributions of the brat ``.ann`` file ``path`` (see :func:`parse_ann`).
 
-    ``path_or_text`` is a path, or the annotation text itself (a ``str`` that holds a
-    tab or a newline, or is empty). Each attribution is a dict mapping ``"source"``,
-    ``"cue"`` and ``"content"`` to lists of ``(start, end)`` fragments, in the order of
-    the event's arguments (``Content2`` adds to ``"content"``). Events without content
-    are dropped; ``Discard``/``Discuss`` spans, notes and lines that do not parse are
-    ignored. Raises GoldDataError naming the file if it cannot be read.
+    Raises GoldDataError naming the file if it cannot be read.
     """
-    if isinstance(path_or_text, str) and (
-        not path_or_text or "\t" in path_or_text or "\n" in path_or_text
-    ):
-        text = path_or_text
-    else:
-        text = read_text(path_or_text)
+    return parse_ann(read_text(path))
+
+
+def parse_ann(text: str) -> List[GoldAttribution]:
+    """Return the attributions of brat annotation ``text``, as the scorer reads them.
+
+    Each ``E`` line gives one attribution, its fragments in the order of the event's
+    arguments (``Content2`` adds to the content). Events without content are dropped;
+    ``Discard``/``Discuss`` spans, notes and lines that do not parse are ignored.
+    """
     spans: Dict[str, List[Offsets]] = {}
     events: List[Dict[str, str]] = []
     for line in io.StringIO(text, newline=""):
@@ -78,16 +108,8 @@ def parse_ann(path_or_text: Union[str, os.PathLike]) -> List[GoldAttribution]:
                 events.append(_parse_event_args(line))
         except (ValueError, IndexError):
             continue
-    attributions = []
-    for args in events:
-        attribution: GoldAttribution = {role: [] for role in ROLES}
-        for key, tid in args.items():
-            role = key.rstrip("0123456789").lower()
-            if role in attribution and tid in spans:
-                attribution[role].extend(spans[tid])
-        if attribution["content"]:
-            attributions.append(attribution)
-    return attributions
+    attributions = (_event_attribution(args, spans) for args in events)
+    return [attribution for attribution in attributions if attribution.content]
 
 
 def _parse_textbound(line: str) -> Tuple[str, List[Offsets]]:
@@ -107,7 +129,17 @@ def _parse_event_args(line: str) -> Dict[str, str]:
     return dict(arg.split(":", 1) for arg in args[1:])
 
 
-def annotation_files(directory: Union[str, os.PathLike]) -> Dict[str, Tuple[Path, List[Path]]]:
+def _event_attribution(args: Dict[str, str], spans: Dict[str, List[Offsets]]) -> GoldAttribution:
+    """Return the attribution of one event's ``args``, given the fragments of the ``T`` lines."""
+    fragments: Dict[str, List[Offsets]] = {role: [] for role in ROLES}
+    for key, tid in args.items():
+        role = key.rstrip("0123456789").lower()
+        if role in fragments and tid in spans:
+            fragments[role].extend(spans[tid])
+    return GoldAttribution(**fragments)
+
+
+def annotation_files(directory: PathLike) -> Dict[str, Tuple[Path, List[Path]]]:
     """Return ``{stem: (text path, annotator files)}`` for a PolNeAR compartment
     directory: each ``text/<stem>.txt`` with its ``attributions/<stem>_<annotator>.ann``
     files in lexicographic order, articles with none left out. Raises GoldDataError
@@ -130,17 +162,21 @@ def annotation_files(directory: Union[str, os.PathLike]) -> Dict[str, Tuple[Path
     return out
 
 
-def load_compartment(directory: Union[str, os.PathLike]) -> Compartment:
-    """Return ``{stem: (text, attributions)}`` for a PolNeAR compartment directory.
+def read_article(stem: str, text_path: PathLike, ann_path: PathLike) -> GoldArticle:
+    """Return the gold article ``stem`` with the text of ``text_path`` and the
+    attributions of ``ann_path``. Raises GoldDataError naming a file that cannot be read."""
+    return GoldArticle(stem, read_text(text_path), tuple(read_ann(ann_path)), Path(ann_path))
+
+
+def load_compartment(directory: PathLike) -> Compartment:
+    """Return the gold articles of a PolNeAR compartment directory by stem.
 
     ``directory`` holds ``text/<stem>.txt`` and ``attributions/<stem>_<annotator>.ann``;
     the lexicographically first annotator file of each stem is used and articles with
     none are skipped, as the reference scorer does. Raises GoldDataError if a
     subfolder is missing or no article has annotations.
     """
-    gold: Compartment = {
-        stem: (read_text(txt), parse_ann(anns[0])) for stem, (txt, anns) in annotation_files(directory).items()
-    }
+    gold = {stem: read_article(stem, txt, anns[0]) for stem, (txt, anns) in annotation_files(directory).items()}
     if not gold:
         raise GoldDataError(
             f"{directory}: no article has both text/<stem>.txt and "
@@ -148,98 +184,3 @@ def load_compartment(directory: Union[str, os.PathLike]) -> Compartment:
         )
     return gold
 
-
-def to_ann(article: Article) -> str:
-    """Return brat standoff for ``article``'s attributions, in PolNeAR's labels.
-
-    Fragments are split where the text breaks a line (or has a tab), so every ``T``
-    line stays on one line; :func:`parse_ann` reads back the same characters. The
-    anchor is on the cue, or on the content's first fragment when there is no cue.
-    Identical spans share one ``T`` line. Raises ValueError if the article has no
-    text or an offset lies outside it.
-    """
-    if article.text is None:
-        raise ValueError(
-            f"Article {article.id!r} has no text: brat output needs the text its "
-            f"offsets point into"
-        )
-    standoff = _Standoff(article.text)
-    for attribution in article.attributions:
-        standoff.add(attribution)
-    return "".join(line + "\n" for line in standoff.lines)
-
-
-class _Standoff:
-    """The ``T`` and ``E`` lines of one document, built attribution by attribution."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.lines: List[str] = []
-        self._textbounds: Dict[Tuple[str, Tuple[Offsets, ...]], str] = {}
-        self._n_events = 0
-
-    def add(self, attribution: Attribution) -> None:
-        """Add the lines of one attribution; one whose content is all line breaks is skipped."""
-        content = self._fragments(attribution.content.spans)
-        if not content:
-            return
-        cue = self._fragments(attribution.cue.spans) if attribution.cue else ()
-        source = self._fragments(attribution.source.spans) if attribution.source else ()
-        roles = [("Source", source), ("Cue", cue), ("Content", content)]
-        args = [f"{label}:{self._textbound(label, frags)}" for label, frags in roles if frags]
-        anchor_label = ANCHOR if source else ANCHOR_NO_SOURCE
-        anchor = self._textbound(anchor_label, cue or content[:1])
-        self._n_events += 1
-        self.lines.append(f"E{self._n_events}\t{anchor_label}:{anchor} {' '.join(args)}")
-
-    def _fragments(self, spans: Sequence[Offsets]) -> Tuple[Offsets, ...]:
-        """Split ``spans`` at line breaks and tabs, dropping the breaks themselves."""
-        out = []
-        for start, end in spans:
-            if not 0 <= start <= end <= len(self.text):
-                raise ValueError(
-                    f"Span ({start}, {end}) lies outside the article text "
-                    f"(length {len(self.text)})"
-                )
-            for brk in _FIELD_BREAKS.finditer(self.text, start, end):
-                if brk.start() > start:
-                    out.append((start, brk.start()))
-                start = brk.end()
-            if end > start:
-                out.append((start, end))
-        return tuple(out)
-
-    def _textbound(self, label: str, fragments: Tuple[Offsets, ...]) -> str:
-        """Return the id of the ``T`` line for ``label`` over ``fragments``, adding it if new."""
-        key = (label, fragments)
-        if key not in self._textbounds:
-            tid = f"T{len(self._textbounds) + 1}"
-            self._textbounds[key] = tid
-            offsets = ";".join(f"{s} {e}" for s, e in fragments)
-            surface = " ".join(self.text[s:e] for s, e in fragments)
-            self.lines.append(f"{tid}\t{label} {offsets}\t{surface}")
-        return self._textbounds[key]
-
-
-def annotation_conf() -> str:
-    """Return a brat ``annotation.conf`` declaring PolNeAR's entity and event types."""
-    span_types = "|".join(ENTITY_TYPES + (ANCHOR, ANCHOR_NO_SOURCE))
-    return "\n".join(
-        [
-            "# brat configuration for attributions in PolNeAR's labels (written by saidwhat).",
-            "",
-            "[entities]",
-            *ENTITY_TYPES,
-            "",
-            "[relations]",
-            "# Spans may overlap: an attribution's anchor shares its cue's span.",
-            f"<OVERLAP>\tArg1:{span_types}, Arg2:{span_types}, <OVL-TYPE>:<ANY>",
-            "",
-            "[events]",
-            f"{ANCHOR}\tSource:Source, Cue?:Cue, Content+:Content",
-            f"{ANCHOR_NO_SOURCE}\tCue?:Cue, Content+:Content",
-            "",
-            "[attributes]",
-            "",
-        ]
-    )

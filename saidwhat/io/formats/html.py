@@ -28,7 +28,7 @@ from .text import (
 )
 
 #: The highlighted roles, outermost first when spans of equal length nest.
-ROLES = ("content", "source", "cue")
+HIGHLIGHT_ORDER = ("content", "source", "cue")
 
 #: Background colours of the speakers' contents; speaker ``id`` gets
 #: ``PALETTE[(id - 1) % len(PALETTE)]`` (see :func:`speaker_class`).
@@ -221,7 +221,7 @@ def _mark_up(text: str, start: int, end: int, marks: List[_Mark]) -> str:
     out = []
     for cut_start, cut_end in zip(cuts, cuts[1:]):
         covering = [m for m in inside if m[0] <= cut_start and cut_end <= m[1]]
-        covering.sort(key=lambda m: (m[0] - m[1], ROLES.index(m[2]), m[3].id))
+        covering.sort(key=lambda m: (m[0] - m[1], HIGHLIGHT_ORDER.index(m[2]), m[3].id))
         for _, _, role, attribution in covering:
             out.append(_open_mark(role, attribution))
         out.append(escape(text[cut_start:cut_end]).replace("\n", "<br/>\n"))
@@ -243,7 +243,7 @@ def _marks(text: str, attributions: List[Attribution]) -> List[_Mark]:
     """Return the fragments to highlight, clipped to the text, empty ones dropped."""
     marks = []
     for attribution in attributions:
-        for role in ROLES:
+        for role in HIGHLIGHT_ORDER:
             span = getattr(attribution, role)
             for start, end in span.spans if span is not None else ():
                 start, end = max(0, start), min(len(text), end)

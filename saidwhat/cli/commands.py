@@ -1,0 +1,96 @@
+"""``saidwhat eval``, ``info`` and ``train``."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from typing import Any, Dict
+
+from .. import __version__
+from ..io.formats import make_writer
+from ..pipeline import Extractor, pipeline_info
+from ..schema import Article
+from .common import EXIT_OK, atomic_target, pipeline_from_args
+
+logger = logging.getLogger(__name__)
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """``saidwhat eval``: score predictions (given or made now) against gold; print figures."""
+    from ..evaluation.scoring import format_table, load_predictions, predictions_from_articles, score
+    from ..io.gold import load_compartment
+
+    gold = load_compartment(args.gold)
+    if args.predictions:
+        predictions = load_predictions(args.predictions)
+        name = os.path.basename(args.predictions)
+    else:
+        extractor = Extractor(pipeline_from_args(args))
+        found = extractor.extract_many(Article(id=stem, text=article.text) for stem, article in gold.items())
+        articles = list(found)
+        predictions = predictions_from_articles(articles)
+        name = "saidwhat"
+        if args.save_predictions:
+            with atomic_target(args.save_predictions, False) as stream:
+                writer = make_writer("jsonl", stream, include_text=False)
+                for article in articles:
+                    writer.write(article)
+                writer.close()
+    result = score(gold, predictions)
+    if args.json:
+        print(json.dumps({name: result}, indent=1))
+    else:
+        print(format_table(name, result))
+    return EXIT_OK
+
+
+def run_info(args: argparse.Namespace) -> int:
+    """``saidwhat info``: print the version, the spaCy pipeline and the approach."""
+    info = {"saidwhat": __version__, "python": sys.version.split()[0]}
+    info.update(pipeline_info(pipeline_from_args(args)))
+    if args.json:
+        print(json.dumps(info, indent=1))
+        return EXIT_OK
+    pipe = info["spacy_pipeline"]
+    print(f"saidwhat        {info['saidwhat']}")
+    print(f"python          {info['python']}")
+    print(f"spacy           {info['spacy']}")
+    print(f"spacy pipeline  {pipe['package']} {pipe['version']} ({', '.join(pipe['components'])})")
+    print(f"approach        {info['approach']}")
+    print(f"min confidence  {info['min_confidence']}")
+    print(f"model           {info['model']}")
+    if info["encoder_precision"]:
+        print(f"encoder         MiniLM in {info['encoder_precision']}")
+    if "model_record" in info:
+        _print_model_record(info["model_record"])
+    return EXIT_OK
+
+
+def _print_model_record(record: Dict[str, Any]) -> None:
+    """Print the lines of ``saidwhat info`` on how the model was trained and its dev figures."""
+    training = record.get("training", {})
+    print(f"trained         {record.get('trained', '?')} on {record.get('articles', '?')} articles, "
+          f"seed {record.get('seed')}, {training.get('epochs', '?')} epochs ({record['directory']})")
+    scores = record.get("dev", {})
+    dev = scores.get("model + rules, cut") or scores.get("model + rules")
+    if dev:
+        print(f"dev             who_said_what F1 {dev['who_said_what']:.3f}, quote F1 {dev['quote']:.3f}")
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """``saidwhat train``: train a model into ``--out``; print dev figures if dev/ exists."""
+    from ..evaluation.scoring import format_table
+    from ..training.train import load_polnear, parser, train_model
+
+    train_gold, dev_gold = load_polnear(args.data, args.limit)
+    nlp = parser(args.spacy_pipeline)
+    model, results = train_model(nlp, train_gold, dev_gold, kind=args.kind, seed=args.seed, epochs=args.epochs)
+    with atomic_target(args.out, True) as model_dir:
+        model.save(model_dir)
+    timings = model.meta["timings"]
+    logger.info("wrote the model to %s (%d articles, %.0f s of training)", args.out, len(train_gold), timings["train_s"])
+    if results:
+        print("\n".join(format_table(name, result) for name, result in results.items()))
+    return EXIT_OK

@@ -1,0 +1,96 @@
+"""The help texts of the ``saidwhat`` command and its subcommands (shown by ``--help``)."""
+
+MAIN_HELP = """\
+Find who said what in news articles: every direct, indirect and mixed quotation
+and reported statement, with its content, cue and source.
+
+examples:
+  saidwhat extract article.txt                      one article, JSON lines on stdout
+  saidwhat extract --format text article.txt        a table to read at the terminal
+  saidwhat extract news/ --format csv -o quotes.csv a folder, one CSV row per quote
+  saidwhat eval ../shared/data/polnear/dev          score the pipeline on PolNeAR dev
+  saidwhat info                                     what is installed and in use
+  saidwhat extract --model fast article.txt         the faster model (default: accurate)
+  saidwhat train --data ../shared/data/polnear --out my-model
+                                                    train a model on PolNeAR
+"""
+
+EXTRACT_HELP = """\
+Read articles and write their attributions.
+
+PATH is a .txt file (UTF-8), an .html page (its main text, title, author and date
+are extracted), a .jsonl file of {"id": ..., "text": ...} records, a directory
+(walked for those), or - for standard input (the default). An article's id is its
+file name without the extension, or the record's "id".
+
+Offsets in the output are code points into the article text, which json and jsonl
+records carry (drop it with --no-text). Unreadable inputs are reported on stderr,
+one line each; everything else is still written, and the exit status is then 1.
+
+Each attribution has its content, cue and source as written, and the speaker the
+source refers to ("he" after Kim Jong Un is Kim Jong Un; name null when the article
+never names the speaker), its parent when it is a report inside another, "continued"
+for a quote paragraph carrying on the previous speaker, and to / where / how ("told
+reporters", "at a press conference", "through an interpreter"). Each article lists
+its speakers once, with their attribution counts.
+
+examples:
+  saidwhat extract --format text examples/harbor-talks.txt
+  saidwhat extract dump.jsonl --output quotes.jsonl
+  cat story.txt | saidwhat extract - --format json
+  saidwhat extract pages/ --format html --output review.html
+  saidwhat extract news/ --format brat --output ann/   (open ann/ in brat to correct)
+"""
+
+EVAL_HELP = """\
+Score attributions against a PolNeAR-style directory (text/ and attributions/),
+with the figures of the reference scorer: who-said-what, quote matching, exact
+content and cue, token-level source/cue/content, recall on direct and indirect gold.
+
+Without --predictions the pipeline is run on the directory's texts first. Only
+the outermost attributions are scored, those at the top of an article's
+"attributions" in saidwhat's JSON (reports inside reports sit under their
+"reports"): PolNeAR annotates no report inside a report, and the reference
+scorer reads the same list, so both give the same figures for a saved file.
+
+examples:
+  saidwhat eval ../shared/data/polnear/dev
+  saidwhat eval ../shared/data/polnear/dev --predictions quotes.jsonl --json
+  saidwhat eval ../shared/data/polnear/dev --save-predictions dev.jsonl
+"""
+
+INFO_HELP = """\
+Show the saidwhat version, the spaCy pipeline in use, the model and its approach
+(and how the accurate model runs its encoder: float32 or bfloat16),
+and the model's training record (articles, date, seed, epochs, dev figures).
+
+examples:
+  saidwhat info
+  saidwhat info --json
+  saidwhat info --model fast
+"""
+
+TRAIN_HELP = """\
+Train an attribution model on PolNeAR and write it to --out, for use with --model
+DIR in extract, eval and info. The shipped models (accurate, fast) were made
+this way, with the default settings.
+
+--data is a PolNeAR directory with the compartments train/ and, optionally, dev/
+(each with text/ and attributions/). The train texts are parsed and encoded
+(progress is logged), the network is trained, and the model is written to --out in
+full or not at all. With dev/, the model's confidences are calibrated on dev and the
+dev figures of the rules, the model, and the model with the rules are printed.
+On this project's 2-core machine the accurate model takes 35 to 60 minutes
+on all 840 PolNeAR train articles (by how busy the machine is), the fast one
+9 to 11 (docs/model.md).
+
+The same data, --kind, --seed and --epochs give the same weights when nothing else
+runs on the machine; other work beside a run changes how its threads sum, and its
+weights then differ from an idle run's in the last bits or more (docs/model.md).
+
+examples:
+  saidwhat train --data ../shared/data/polnear --out my-model
+  saidwhat train --data ../shared/data/polnear --out /tmp/small --kind fast --limit 50 --epochs 2
+  saidwhat extract --model my-model --format text article.txt
+  saidwhat eval ../shared/data/polnear/dev --model my-model
+"""
