@@ -271,3 +271,12 @@ def test_a_first_name_keeps_two_people_of_one_surname_apart(parser_nlp):
                                                  ("Donald Trump", "the rally was the biggest ever")])
     assert names(found) == ["Melania Trump", "Donald Trump"]
     assert len(speakers) == 2
+
+
+def test_one_parent_named_beside_the_plural_is_no_relative_and_no_crash(parser_nlp):
+    text = ("Dana Pike wrote the appeal herself.\n"
+            "My parents, James Meehan, never saw it, she said.\n"
+            "My father said the farm would be sold.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("she", "My parents, James Meehan, never saw it"), ("My father", "the farm would be sold")])
+    assert names(found) == ["Dana Pike", None]

@@ -6,7 +6,7 @@ import json
 import logging
 import os
 import sys
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 from .. import __version__
 from ..io.formats import make_writer
@@ -64,19 +64,38 @@ def run_info(args: argparse.Namespace) -> int:
     if info["encoder_precision"]:
         print(f"encoder         MiniLM in {info['encoder_precision']}")
     if "model_record" in info:
-        _print_model_record(info["model_record"])
+        _print_model_record(info["model_record"], info["encoder_precision"])
     return EXIT_OK
 
 
-def _print_model_record(record: Dict[str, Any]) -> None:
+def _print_model_record(record: Dict[str, Any], precision: Optional[str]) -> None:
     """Print the lines of ``saidwhat info`` on how the model was trained and its dev figures."""
     training = record.get("training", {})
     print(f"trained         {record.get('trained', '?')} on {record.get('articles', '?')} articles, "
           f"seed {record.get('seed')}, {training.get('epochs', '?')} epochs ({record['directory']})")
+    line = dev_line(record, precision)
+    if line:
+        print(f"dev             {line}")
+
+
+def dev_line(record: Dict[str, Any], precision: Optional[str]) -> Optional[str]:
+    """The model's PolNeAR dev figures as ``saidwhat eval`` gives them with MiniLM in
+    ``precision`` (benchmarks/record_dev.py records them), the other precision's beside
+    them; a model without that record gives its training run's figures, labelled so."""
+    recorded = record.get("dev_eval", {})
+    here = precision if precision in recorded else "any"
+    if here in recorded:
+        line = _figures(recorded[here]) + " (saidwhat eval"
+        line += f", MiniLM in {here}" if here != "any" else ""
+        others = [f"{other}: {_figures(figures)}" for other, figures in recorded.items() if other != here]
+        return line + "".join(f"; {other}" for other in others) + ")"
     scores = record.get("dev", {})
     dev = scores.get("model + rules, cut") or scores.get("model + rules")
-    if dev:
-        print(f"dev             who_said_what F1 {dev['who_said_what']:.3f}, quote F1 {dev['quote']:.3f}")
+    return f"{_figures(dev)} (as trained, before the weights were saved)" if dev else None
+
+
+def _figures(figures: Dict[str, float]) -> str:
+    return f"who_said_what F1 {figures['who_said_what']:.3f}, quote F1 {figures['quote']:.3f}"
 
 
 def run_train(args: argparse.Namespace) -> int:

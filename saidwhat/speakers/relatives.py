@@ -71,7 +71,7 @@ class Relatives:
                     relation = KIN_PAIRS[lemma].get(entity.gender or "")
                     if relation is not None:
                         found.setdefault((owner, relation), entity)
-            elif len(entities) == 1:
+            elif len(entities) == 1 and lemma in KIN:  # "my parents, James Meehan": which one is not said
                 found.setdefault((owner, KIN[lemma]), entities[0])
         return found
 
