@@ -10,10 +10,10 @@ from saidwhat.extract.doctext import doc_text, line_breaks, token_indices
 from saidwhat.extract.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
 from saidwhat.model.features import LEXICONS, window
 from saidwhat.extract.rules import find_attributions
-from saidwhat.model.decoding import content_fragments, decode_cues, drop_swallowed, tokens_at
+from saidwhat.model.decoding import ModelFound, content_fragments, decode_cues, drop_swallowed, tokens_at
 from saidwhat.model.inputs import FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Vocab, segments, token_values
 from saidwhat.model.network import AttributionNet, Settings, pad_docs
-from saidwhat.model.predictor import ModelFound, NeuralModel
+from saidwhat.model.predictor import NeuralModel
 from saidwhat.training.fit import TrainingSettings, count_values, fit
 from saidwhat.model.repair import complete_clause, is_passive_target
 from saidwhat.training.train import f1_cut, platt

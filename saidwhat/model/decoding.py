@@ -1,10 +1,12 @@
 """Turning the network's probabilities into attributions' tokens: cue runs off stage
 1's tags (:func:`decode_cues`), a cue's trimmed words, content fragments that end on a
 word, and the clean-up over one Doc's predictions (a report swallowed by a completed
-clause, two predictions of one content)."""
+clause, two predictions of one content). Each attribution the model finds is a
+:class:`ModelFound`."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Sequence, Tuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, List, Optional, Sequence, Tuple
 
 import numpy
 from spacy.tokens import Doc, Token
@@ -16,7 +18,6 @@ from .repair import phrase_end
 
 if TYPE_CHECKING:
     from .inputs import DocInputs
-    from .predictor import ModelFound
 
 # A token is part of a cue when its probability of being B or I reaches this.
 CUE_THRESHOLD = 0.5
@@ -26,6 +27,22 @@ DUPLICATE_DICE = 0.5
 # article into its noun.
 COORDINATORS = frozenset(("and", "or", "but"))
 ARTICLES = frozenset(("the", "a", "an"))
+
+
+@dataclass
+class ModelFound(Found):
+    """A :class:`~saidwhat.extract.found.Found` made by the model, with its raw and its
+    calibrated probability."""
+
+    raw: float = 1.0
+    probability: float = 1.0
+    # What decoding ran the content on to (character offsets) beyond the network's tokens.
+    added: Optional[Tuple[int, int]] = None
+
+    @property
+    def own_confidence(self) -> float:
+        """The calibrated probability that this attribution is right."""
+        return self.probability
 
 
 def runs(indices: Sequence[int]) -> List[List[int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
@@ -18,11 +18,10 @@ import numpy
 import torch
 
 from ..errors import PipelineError
-from ..extract.found import Found
 from ..extract.sources import implied_source
 from ..schema import ATTRIBUTION_KINDS
-from .decoding import (char_offsets, content_fragments, decode_cues, drop_duplicates, drop_swallowed, quoted_window,
-                       runs, tokens_at, trim_cue)
+from .decoding import (ModelFound, char_offsets, content_fragments, decode_cues, drop_duplicates, drop_swallowed,
+                       quoted_window, runs, tokens_at, trim_cue)
 from .features import cue_head, window
 from .inputs import DocInputs, Vocab
 from .network import SPAN_LABELS, AttributionNet, Settings, cue_batch, pad_docs, with_pad_row
@@ -39,24 +38,6 @@ INDIRECT_CUE_THRESHOLD = 0.6
 # Stage 2 runs over at most this many cues at once.
 CUE_BATCH = 64
 DOC_BATCH = 8
-
-
-@dataclass
-class ModelFound(Found):
-    """A :class:`~saidwhat.extract.found.Found` made by the model, with its raw and its
-    calibrated probability."""
-
-    raw: float = 1.0
-    probability: float = 1.0
-    # What decoding ran the content on to (character offsets) beyond the network's tokens.
-    added: Optional[Tuple[int, int]] = None
-
-    @property
-    def own_confidence(self) -> float:
-        """The calibrated probability that this attribution is right."""
-        return self.probability
-
-
 
 
 class NeuralModel:

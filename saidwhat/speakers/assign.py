@@ -2,7 +2,7 @@
 from typing import Dict, List, Optional, Sequence
 
 from ..schema import Attribution, Speaker, TextSpan
-from .names import Entity
+from .entities import Entity
 
 
 def assign_speakers(text: str, attributions: Sequence[Attribution],

@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 from ..extract.lexicon import DOCUMENT_NOUNS, HONORIFICS, MEDIA_WORDS
 from .gender import first_name_gender, gender_of_words
 from .matching import is_acronym, name_word
-from .names import Entity, name_tokens
+from .entities import Entity
+from .names import name_tokens
 from .state import State
 from .titles import title_words
 from .words import is_person_noun

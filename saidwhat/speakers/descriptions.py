@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..extract.lexicon import ANONYMOUS_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PARTY_WORDS, PERSON_NOUNS
 from .gender import gender_of_words
-from .names import Entity
+from .entities import Entity
 from .ranking import DESCRIPTION_WINDOW, antecedent, events_after, events_before, latest
 from .state import State
 from .titles import title_words

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ..extract.doctext import token_indices
 from ..extract.lexicon import DOCUMENT_KINDS, DOCUMENT_NOUNS
 from .groups import named_group
-from .names import Entity, NameMention
+from .entities import Entity, NameMention
 from .state import State
 from .words import DEFINITE
 

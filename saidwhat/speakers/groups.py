@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..extract.lexicon import HONORIFICS
 from .by_name import named
-from .names import Entity
+from .entities import Entity
 from .ranking import DESCRIPTION_WINDOW, events_before
 from .state import State
 from .words import is_person_noun

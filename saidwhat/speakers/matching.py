@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from spacy.tokens import Token
 
 from ..extract.lexicon import GENERIC_ORG_WORDS, NAME_STOP
+from .entities import Entity, NameMention
 from .gender import first_name_gender
 
-if TYPE_CHECKING:
-    from .names import Entity, NameMention
 
 # Initials with full stops ("U.N.", "S.E.C."): an organisation, never a person's name
 # ("U.N." is not Kim Jong *Un*).

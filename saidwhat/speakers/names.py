@@ -15,13 +15,13 @@ whether two names match is :mod:`.matching`'s, titles :mod:`.titles`', gender
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
 from ..extract.doctext import doc_text, token_indices
 from ..extract.lexicon import HONORIFICS, MEDIA_WORDS
+from .entities import Entity, NameMention
 from .gender import courtesy_gender, first_name_gender, gender_of_words
 from .matching import DOTTED_INITIALS, first_names_agree, match_entity, name_word
 from .prose import Prose
@@ -30,50 +30,6 @@ from .titles import POSSESSIVE, title_before, title_beside, title_words
 # spaCy entity labels whose mentions can name a speaker, and the speaker type they give.
 NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization",
                "FAC": "organization", "NORP": "group"}
-
-
-@dataclass
-class Entity:
-    """One speaker candidate: a chain of mentions of the same person or organisation.
-
-    ``name`` is ``None`` for an entity the article never names ("a spokeswoman");
-    ``names`` holds the word tuples of its name mentions, for matching; ``variants`` the
-    names as written in plain prose and ``written`` every name as written, for naming;
-    ``titles`` the lowercased words of its titles, for descriptions ("the nominee");
-    ``mentions`` the ``(start, end)`` offsets that refer to it.
-    """
-
-    id: int
-    type: str
-    name: Optional[str] = None
-    title: Optional[str] = None
-    gender: Optional[str] = None
-    names: List[Tuple[str, ...]] = field(default_factory=list)
-    variants: List[str] = field(default_factory=list)
-    written: List[str] = field(default_factory=list)
-    titles: Set[str] = field(default_factory=set)
-    mentions: List[Tuple[int, int]] = field(default_factory=list)
-
-    def add_mention(self, start: int, end: int) -> None:
-        """Record that ``text[start:end]`` refers to this entity (once)."""
-        if (start, end) not in self.mentions:
-            self.mentions.append((start, end))
-
-
-@dataclass
-class NameMention:
-    """A named mention: its words as written (titles and "the" left out) and its entity."""
-
-    span: Span
-    words: Tuple[str, ...]
-    text: str
-    label: str
-    entity: Entity
-
-    @property
-    def head(self) -> Token:
-        """The syntactic head of the mention."""
-        return self.span.root
 
 
 def name_chains(doc: Doc) -> List[NameMention]:

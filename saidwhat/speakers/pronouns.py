@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .documents import author
-from .names import Entity
+from .entities import Entity
 from .ranking import antecedent, main_person, previous_speaker
 from .state import State
 from .words import GENDERED, NEUTER_PRONOUNS, PLURAL_PRONOUNS, SINGULAR_FIRST_PERSON

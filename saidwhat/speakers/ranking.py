@@ -6,8 +6,9 @@ from __future__ import annotations
 import bisect
 from typing import Callable, Dict, Iterator, Optional, Tuple
 
-from .names import Entity
-from .state import Event, State
+from .entities import Entity
+from .article import Event
+from .state import State
 from .words import FIRST_AND_SECOND_PERSON
 
 # How many sentences back a pronoun or description may find its antecedent.

@@ -8,8 +8,8 @@ from spacy.tokens import Token
 
 from ..extract.doctext import token_indices
 from ..extract.lexicon import KIN, KIN_PAIRS
-from .names import Entity
-from .state import Article, Event
+from .entities import Entity
+from .article import Article, Event
 from .words import SUBJECT_DEPS
 
 

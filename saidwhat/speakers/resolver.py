@@ -44,10 +44,11 @@ from .by_name import named, named_in_role
 from .descriptions import description
 from .documents import document_source, made_documents
 from .groups import PAIR_NOUNS, named_group, pair
-from .names import Entity, NameMention
+from .entities import Entity, NameMention
 from .pronouns import is_pronoun, pronoun
 from .relatives import Relatives
-from .state import Article, State
+from .article import Article
+from .state import State
 from .words import DEFINITE, RELATIVE_PRONOUNS, SUBJECT_DEPS, is_speaker_noun
 
 NOMINAL_POS = frozenset(("NOUN", "PROPN", "PRON", "NUM"))

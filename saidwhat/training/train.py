@@ -32,7 +32,8 @@ from ..model.encoder import TokenEncoder
 from ..model.hybrid import combine
 from ..model.inputs import DocInputs, Vocab
 from ..model.network import Settings
-from ..model.predictor import ModelFound, NeuralModel
+from ..model.decoding import ModelFound
+from ..model.predictor import NeuralModel
 from ..pipeline import DEFAULT_SPACY_PACKAGE, load_pipeline
 from ..schema import ATTRIBUTION_KINDS
 from .alignment import align, parse_gold
