@@ -1,10 +1,13 @@
-"""Print speaker resolution figures on the hand-resolved PolNeAR dev articles.
+"""Print speaker resolution figures on hand-resolved PolNeAR articles.
 
     .venv/bin/python benchmarks/speakers.py [--model NAME|DIR] [--gold-sources] [--errors]
+        [--annotations FILE --gold COMPARTMENT]
 
-Runs the pipeline over the articles of ``tests/data/speakers/dev-speakers.jsonl`` and
-scores each found attribution's speaker name against the annotation, by the form of the
-gold source (saidwhat/speaker_scoring.py). ``--gold-sources`` resolves the gold
+Runs the pipeline over the articles of ``tests/data/speakers/dev-speakers.jsonl`` (or
+``--annotations``: ``dev-heldout-speakers.jsonl``, never tuned on, or
+``train-speakers.jsonl`` with ``--gold ../shared/data/polnear/train``) and scores each
+found attribution's speaker name against the annotation, by the form of the gold
+source (saidwhat/evaluation/speaker_scoring.py). ``--gold-sources`` resolves the gold
 attributions' own sources instead, which measures the resolver without the extractor's
 misses. ``--errors`` lists every wrong name, grouped by source form.
 """
@@ -60,7 +63,8 @@ def main():
         articles = list(extractor.extract_many(Article(id=s, text=gold[s].text) for s in stems))
         label = f"model {args.model}"
     result = score_speakers(gold, annotations, articles)
-    print(f"speakers on {len(stems)} hand-resolved PolNeAR dev articles ({label}, "
+    print(f"speakers on {len(stems)} hand-resolved PolNeAR {Path(args.gold).name} articles "
+          f"({Path(args.annotations).name}, {label}, "
           f"{time.perf_counter() - started:.1f} s)")
     print(format_speaker_table(result))
     if args.errors:
