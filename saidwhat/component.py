@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from .errors import PipelineError
+from .extract.acts import ACTS, act_of, kept
 from .extract.circumstances import circumstances
 from .extract.doctext import doc_text, line_breaks
 from .extract.found import Found
@@ -61,24 +62,26 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @Language.factory(
     "saidwhat",
     default_config={"min_confidence": None, "model": DEFAULT_MODEL, "encoder_precision": DEFAULT_PRECISION,
-                    "speakers": True},
+                    "speakers": True, "acts": None},
     assigns=[f"doc._.{ATTRIBUTIONS}", f"doc._.{SPEAKERS}"],
     requires=list(REQUIRES),
 )
 def make_attribution_finder(nlp: Language, name: str, min_confidence: Optional[float], model: str,
-                            encoder_precision: str, speakers: bool) -> "AttributionFinder":
+                            encoder_precision: str, speakers: bool,
+                            acts: Optional[List[str]]) -> "AttributionFinder":
     """Build the ``saidwhat`` component; ``min_confidence`` drops less certain attributions
     (``None``: the model's own cut, 0 for the rules), ``model`` is ``accurate``, ``fast``,
     ``rules`` or a model directory, ``encoder_precision`` how a model with the encoder
     runs it (``auto``, ``float32`` or ``bfloat16``: :mod:`saidwhat.model.encoder`),
-    ``speakers`` whether sources are resolved to speakers. Puts ``saidwhat_paragraphs``
+    ``speakers`` whether sources are resolved to speakers, ``acts`` the kinds of saying
+    kept (``None``: all of :data:`~saidwhat.extract.acts.ACTS`). Puts ``saidwhat_paragraphs``
     before the parser when the pipeline lacks it; PipelineError naming what is missing
     when the pipeline cannot give what the component reads."""
     check_requirements(nlp, name, REQUIRES)
     if PARAGRAPHS not in nlp.component_names:
         nlp.add_pipe(PARAGRAPHS, before=_setter_of(nlp, "token.dep"))
     finder = AttributionFinder(nlp, name, min_confidence=min_confidence, model=model,
-                               encoder_precision=encoder_precision, speakers=speakers)
+                               encoder_precision=encoder_precision, speakers=speakers, acts=acts)
     if finder.model is not None and finder.model.net.settings.spacy_tensor:
         check_requirements(nlp, name, {"doc.tensor": "tok2vec"})  # the fast model reads spaCy's vectors
     return finder
@@ -126,8 +129,12 @@ class AttributionFinder:
 
     def __init__(self, nlp: Language, name: str = "saidwhat", *, min_confidence: Optional[float] = None,
                  model: Optional[str] = DEFAULT_MODEL, encoder_precision: str = DEFAULT_PRECISION,
-                 speakers: bool = True):
+                 speakers: bool = True, acts: Optional[Sequence[str]] = None):
+        unknown = sorted(set(acts or ()) - set(ACTS))
+        if unknown:
+            raise PipelineError(f"unknown act {', '.join(unknown)}: use {', '.join(ACTS)}")
         self.name = name
+        self.acts = list(acts) if acts is not None else None
         self.model_name = str(model or "rules")
         self.spacy_pipeline = spacy_package(nlp)
         self.encoder_precision = encoder_precision
@@ -209,7 +216,7 @@ class AttributionFinder:
             inputs = [DocInputs(doc, r, v) for doc, r, v in zip(docs, rules, vectors)]
             found = [combine(r, f) for r, f in zip(rules, self.model.predict(inputs))]
         found = [nest(doc, items) for doc, items in zip(docs, found)]
-        return [_confident(items, self.min_confidence) for items in found]
+        return [kept(doc, _confident(items, self.min_confidence), self.acts) for doc, items in zip(docs, found)]
 
     def set_annotations(self, doc: Doc, findings: Findings) -> None:
         """Store ``findings`` on ``doc._.attributions`` and ``doc._.speakers``."""
@@ -262,6 +269,7 @@ def to_attributions(doc: Doc, found: List[Found]) -> List[Attribution]:
             to=_span(text, around.to),
             where=_span(text, around.where),
             how=_span(text, around.how),
+            act=act_of(doc, item),
         ))
     return out
 

@@ -13,7 +13,7 @@ import importlib.metadata
 import logging
 import os
 import re
-from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import spacy
 from spacy.language import Language
@@ -46,7 +46,7 @@ ArticleLike = Union[Article, str]
 
 def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional[float] = None,
                   model: Union[str, os.PathLike] = DEFAULT_MODEL,
-                  encoder_precision: str = DEFAULT_PRECISION) -> Language:
+                  encoder_precision: str = DEFAULT_PRECISION, acts: Optional[Sequence[str]] = None) -> Language:
     """Load spaCy pipeline ``package`` with the ``saidwhat`` component at the end (which
     puts paragraph boundaries before the parser); return the Language.
 
@@ -56,13 +56,16 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional
     ``None`` takes the model's own cut (``saidwhat info`` prints it).
     ``encoder_precision`` is how a model with the MiniLM encoder runs it (``auto``:
     bfloat16 where the CPU has instructions for it, else float32; :mod:`.model.encoder`).
+    ``acts`` keeps only attributions of those kinds of saying (``["speech", "writing"]``
+    counts quotes as the Gender Gap Tracker does; ``None`` keeps all).
     """
     try:
         nlp = spacy.load(package)
     except OSError as err:
         raise PipelineError(f"cannot load spaCy pipeline {package!r}: {err}") from err
     logger.debug("loaded spaCy pipeline %s with %s", package, ", ".join(nlp.pipe_names))
-    config = {"min_confidence": min_confidence, "model": os.fspath(model), "encoder_precision": encoder_precision}
+    config = {"min_confidence": min_confidence, "model": os.fspath(model), "encoder_precision": encoder_precision,
+              "acts": list(acts) if acts is not None else None}
     nlp.add_pipe("saidwhat", config=config).check_model()
     return nlp
 

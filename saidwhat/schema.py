@@ -123,7 +123,9 @@ class Attribution:
     """Who said what: one direct, indirect or mixed quotation or reported statement.
 
     ``kind`` is ``"direct"`` (the content is a quotation in marks), ``"mixed"`` (reported
-    speech that quotes some words) or ``"indirect"``. ``cue`` and ``source`` are ``None``
+    speech that quotes some words) or ``"indirect"``. ``act`` is what kind of saying it
+    is: ``"speech"``, ``"writing"``, ``"thought"``, ``"intention"`` or ``"document"`` (a
+    poll or study shows). ``cue`` and ``source`` are ``None``
     when the text gives none. ``confidence`` is in [0, 1]. ``speaker`` is who the source
     refers to. ``parent`` is the id of the attribution whose content holds this one (a
     report inside a report); ``continued`` marks a quote paragraph with no cue of its own
@@ -144,12 +146,14 @@ class Attribution:
     to: Optional[TextSpan] = None
     where: Optional[TextSpan] = None
     how: Optional[TextSpan] = None
+    act: Optional[str] = None
 
     def to_dict(self) -> Dict[str, Any]:
         """Return the attribution as plain JSON-ready data."""
         return {
             "id": self.id,
             "kind": self.kind,
+            "act": self.act,
             "content": self.content.to_dict(),
             "cue": self.cue.to_dict() if self.cue else None,
             "source": self.source.to_dict() if self.source else None,
@@ -178,6 +182,7 @@ class Attribution:
             to=TextSpan.from_dict(data.get("to")),
             where=TextSpan.from_dict(data.get("where")),
             how=TextSpan.from_dict(data.get("how")),
+            act=data.get("act"),
         )
 
 

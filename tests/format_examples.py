@@ -37,16 +37,16 @@ def make_story():
         attributions=[
             Attribution(
                 1, "direct", span((13, 32), (54, 87)), span((48, 52)), span((33, 47)), 0.92,
-                speaker=ruiz,
+                speaker=ruiz, act="speech",
             ),
             Attribution(
                 2, "indirect", span((111, 165)), span((106, 110)), span((89, 105)), 0.8,
-                speaker=board,
+                speaker=board, act="speech",
             ),
             Attribution(3, "indirect", span((220, 246)), span((202, 214)), None, 0.7),
             Attribution(
                 4, "indirect", span((235, 246)), span((230, 234)), span((220, 229)), 0.55,
-                speaker=board, parent=3,
+                speaker=board, parent=3, act="speech",
             ),
         ],
         speakers=[ruiz, board],

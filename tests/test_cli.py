@@ -41,11 +41,11 @@ def test_extract_jsonl_gives_the_schema(capsys, story):
         "id": "council",
         "text": STORY,
         "attributions": [
-            {"id": 1, "kind": "direct", "content": {"spans": [[0, 24]], "text": '"We will not sign this,"'},
+            {"id": 1, "kind": "direct", "act": "speech", "content": {"spans": [[0, 24]], "text": '"We will not sign this,"'},
              "cue": {"spans": [[35, 39]], "text": "said"}, "source": {"spans": [[25, 34]], "text": "the mayor"},
              "confidence": record["attributions"][0]["confidence"], "speaker": mayor,
              "parent": None, "continued": False, "to": None, "where": None, "how": None, "reports": []},
-            {"id": 2, "kind": "indirect",
+            {"id": 2, "kind": "indirect", "act": "speech",
              "content": {"spans": [[56, 85]], "text": "the talks would resume in May"},
              "cue": {"spans": [[51, 55]], "text": "said"}, "source": {"spans": [[41, 50]], "text": "Officials"},
              "confidence": record["attributions"][1]["confidence"], "speaker": officials,

@@ -85,14 +85,14 @@ def test_csv_rows():
     out = run(CsvWriter, [make_story(), make_quiet()])
     rows = list(csv.DictReader(io.StringIO(out)))
     assert tuple(rows[0]) == COLUMNS
-    assert COLUMNS[:10] == (
-        "article_id", "attribution_id", "kind", "confidence", "source_text", "source_spans",
+    assert COLUMNS[:11] == (
+        "article_id", "attribution_id", "kind", "act", "confidence", "source_text", "source_spans",
         "cue_text", "cue_spans", "content_text", "content_spans",
     )
     assert rows == [
         {
             "article_id": "harbor-1", "attribution_id": "1",
-            "kind": "direct", "confidence": "0.92",
+            "kind": "direct", "act": "speech", "confidence": "0.92",
             "source_text": "Mayor Ana Ruiz", "source_spans": "33-47",
             "cue_text": "said", "cue_spans": "48-52",
             "content_text": '"We will not sign," … "until the dredging is paid for."',
@@ -101,7 +101,7 @@ def test_csv_rows():
         },
         {
             "article_id": "harbor-1", "attribution_id": "2",
-            "kind": "indirect", "confidence": "0.8",
+            "kind": "indirect", "act": "speech", "confidence": "0.8",
             "source_text": "The harbor board", "source_spans": "89-105",
             "cue_text": "said", "cue_spans": "106-110",
             "content_text": "it expected a deal by spring at a cost < $4m & no more",
@@ -110,7 +110,7 @@ def test_csv_rows():
         },
         {
             "article_id": "harbor-1", "attribution_id": "3",
-            "kind": "indirect", "confidence": "0.7",
+            "kind": "indirect", "act": "", "confidence": "0.7",
             "source_text": "", "source_spans": "",
             "cue_text": "was reported", "cue_spans": "202-214",
             "content_text": "the board said nothing new", "content_spans": "220-246",
@@ -118,7 +118,7 @@ def test_csv_rows():
         },
         {
             "article_id": "harbor-1", "attribution_id": "4",
-            "kind": "indirect", "confidence": "0.55",
+            "kind": "indirect", "act": "speech", "confidence": "0.55",
             "source_text": "the board", "source_spans": "220-229",
             "cue_text": "said", "cue_spans": "230-234",
             "content_text": "nothing new", "content_spans": "235-246",

@@ -15,6 +15,7 @@ from typing import Optional, Sequence, Tuple
 
 from .. import __version__
 from ..errors import SaidwhatError
+from ..extract.acts import ACTS
 from ..io.formats import FORMATS
 from ..io.reading import INPUT_FORMATS
 from ..model import DEFAULT_EPOCHS, DEFAULT_MODEL, MODEL_NAMES, RULES
@@ -107,7 +108,19 @@ def _add_extract(sub, common: argparse.ArgumentParser) -> None:
                     help=f"articles parsed together (default: {DEFAULT_BATCH_SIZE})")
     ex.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                     help="progress bar on stderr (auto: when stderr is a terminal)")
+    ex.add_argument("--acts", type=_acts, default=None, metavar="ACT,...",
+                    help=f"keep only these kinds of saying, of {', '.join(ACTS)} "
+                         "(speech,writing counts quotes; default: all)")
     ex.set_defaults(run=run_extract)
+
+
+def _acts(value: str) -> list:
+    """Parse ``--acts``: a comma-separated list of :data:`~saidwhat.extract.acts.ACTS`."""
+    acts = [a.strip() for a in value.split(",") if a.strip()]
+    unknown = [a for a in acts if a not in ACTS]
+    if not acts or unknown:
+        raise argparse.ArgumentTypeError(f"{value!r}: give one or more of {', '.join(ACTS)}, separated by commas")
+    return acts
 
 
 def _add_eval(sub, common: argparse.ArgumentParser) -> None:

@@ -21,7 +21,8 @@ EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0
 
 def pipeline_from_args(args: argparse.Namespace) -> Language:
     """Return the pipeline the common options ask for."""
-    return load_pipeline(args.spacy_pipeline, args.min_confidence, args.model, args.encoder_precision)
+    return load_pipeline(args.spacy_pipeline, args.min_confidence, args.model, args.encoder_precision,
+                         getattr(args, "acts", None))
 
 
 @contextlib.contextmanager

@@ -31,11 +31,14 @@ Each attribution has its content, cue and source as written, and the speaker the
 source refers to ("he" after Kim Jong Un is Kim Jong Un; name null when the article
 never names the speaker), its parent when it is a report inside another, "continued"
 for a quote paragraph carrying on the previous speaker, and to / where / how ("told
-reporters", "at a press conference", "through an interpreter"). Each article lists
-its speakers once, with their attribution counts.
+reporters", "at a press conference", "through an interpreter"), and its act: the
+kind of saying (speech, writing, thought, intention, or document: a poll or study
+shows). --acts keeps only some kinds. Each article lists its speakers once, with
+their attribution counts.
 
 examples:
   saidwhat extract --format text examples/harbor-talks.txt
+  saidwhat extract news/ --acts speech,writing -f csv -o quotes.csv   (quotes only)
   saidwhat extract dump.jsonl --output quotes.jsonl
   cat story.txt | saidwhat extract - --format json
   saidwhat extract pages/ --format html --output review.html

@@ -21,6 +21,7 @@ COLUMNS = (
     "article_id",
     "attribution_id",
     "kind",
+    "act",
     "confidence",
     "source_text",
     "source_spans",
@@ -63,7 +64,7 @@ class CsvWriter(Writer):
     def write(self, article: Article) -> None:
         """Write a row per attribution (see :data:`COLUMNS`); none for an article without any."""
         for attribution in (a.to_dict() for a in article.attributions):
-            row = [article.id, attribution["id"], attribution["kind"], attribution["confidence"]]
+            row = [article.id, attribution["id"], attribution["kind"], attribution["act"] or "", attribution["confidence"]]
             for role in ("source", "cue", "content"):
                 span = attribution[role]
                 row += [span["text"] if span else "", format_spans(span)]
