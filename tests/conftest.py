@@ -91,6 +91,6 @@ def trained(tmp_path_factory, polnear_train, polnear_dev):
     copy_compartment(polnear_train, root / "data" / "train", 3)
     copy_compartment(polnear_dev, root / "data" / "dev", 2)
     code = main(["train", "--data", str(root / "data"), "--out", str(root / "model"), "--limit", "2", "--seed", "7",
-                 "--kind", "fast", "--epochs", "2"])
+                 "--kind", "fast", "--epochs", "2", "--threads", "1"])
     assert code == 0
     return root / "model"

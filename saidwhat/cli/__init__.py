@@ -155,6 +155,9 @@ def _add_train(sub, base: argparse.ArgumentParser) -> None:
     tr.add_argument("--epochs", type=_positive, default=DEFAULT_EPOCHS, metavar="N",
                     help=f"passes over the training articles (default: {DEFAULT_EPOCHS})")
     tr.add_argument("--limit", type=_positive, metavar="N", help="train on the first N train articles only")
+    tr.add_argument("--threads", type=_positive, metavar="N",
+                    help="threads torch trains with (default: every core); with 1 the same run gives the "
+                         "same weights bit for bit however busy the machine is")
     tr.set_defaults(run=run_train, log_level=logging.INFO)
 
 

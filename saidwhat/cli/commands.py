@@ -105,7 +105,8 @@ def run_train(args: argparse.Namespace) -> int:
 
     train_gold, dev_gold = load_polnear(args.data, args.limit)
     nlp = parser(args.spacy_pipeline)
-    model, results = train_model(nlp, train_gold, dev_gold, kind=args.kind, seed=args.seed, epochs=args.epochs)
+    model, results = train_model(nlp, train_gold, dev_gold, kind=args.kind, seed=args.seed, epochs=args.epochs,
+                                 threads=args.threads)
     with atomic_target(args.out, True) as model_dir:
         model.save(model_dir)
     timings = model.meta["timings"]

@@ -88,15 +88,28 @@ def prepare(docs: Sequence[Doc], encoder: Optional[TokenEncoder]) -> List[DocInp
 
 
 def train_model(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compartment], kind: str = "accurate",
-                seed: int = 0, epochs: int = DEFAULT_EPOCHS) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
+                seed: int = 0, epochs: int = DEFAULT_EPOCHS,
+                threads: Optional[int] = None) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
     """Train a model of ``kind`` (``accurate``: with the MiniLM encoder; ``fast``:
     without) on ``train_gold``; calibrate and score it on ``dev_gold`` if given.
 
-    Returns the model (its ``meta`` records the run) and the dev scores by approach.
+    ``threads`` is how many threads torch computes with (default: every core); one
+    thread sums in one order however busy the machine is, so a run is repeatable bit
+    for bit. Returns the model (its ``meta`` records the run) and the dev scores by approach.
     """
+    previous = torch.get_num_threads()
+    torch.set_num_threads(threads or max(1, os.cpu_count() or 1))
+    try:
+        return _train(nlp, train_gold, dev_gold, kind, seed, epochs)
+    finally:
+        torch.set_num_threads(previous)
+
+
+def _train(nlp: Language, train_gold: Compartment, dev_gold: Optional[Compartment], kind: str, seed: int,
+           epochs: int) -> Tuple[NeuralModel, Dict[str, Dict[str, Any]]]:
+    """What :func:`train_model` runs, with torch's threads set."""
     if kind not in MODEL_NAMES:
         raise ValueError(f"unknown model kind {kind!r}: use one of {', '.join(MODEL_NAMES)}")
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
     timings: Dict[str, float] = {}
     clock = time.perf_counter()
     logger.info("parsing %d training articles", len(train_gold))
