@@ -125,6 +125,8 @@ class AttributionFinder:
     attribution is more likely to lower who-said-what F1 than raise it (fitted on dev
     by ``saidwhat train``); 0 keeps everything. ``encoder_precision`` is how a model
     with the MiniLM encoder runs it (:class:`~saidwhat.model.encoder.TokenEncoder`).
+    ``speakers`` False leaves sources unresolved; ``acts`` keeps only attributions of
+    those kinds of saying (:data:`~saidwhat.extract.acts.ACTS`; None keeps all).
     """
 
     def __init__(self, nlp: Language, name: str = "saidwhat", *, min_confidence: Optional[float] = None,
