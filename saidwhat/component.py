@@ -27,10 +27,10 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from .errors import PipelineError
-from .extract.acts import ACTS, act_of, kept
+from .extract.acts import ACTS, act_of
 from .extract.circumstances import circumstances
 from .extract.doctext import doc_text, line_breaks
-from .extract.found import Found
+from .extract.found import Found, kept_with_parents
 from .extract.nesting import nest
 from .extract.rules import find_attributions
 from .model import DEFAULT_MODEL, MODEL_NAMES, model_path, spacy_package
@@ -218,7 +218,12 @@ class AttributionFinder:
             inputs = [DocInputs(doc, r, v) for doc, r, v in zip(docs, rules, vectors)]
             found = [combine(r, f) for r, f in zip(rules, self.model.predict(inputs))]
         found = [nest(doc, items) for doc, items in zip(docs, found)]
-        return [kept(doc, _confident(items, self.min_confidence), self.acts) for doc, items in zip(docs, found)]
+        return [kept_with_parents(items, self._wanted(doc)) for doc, items in zip(docs, found)]
+
+    def _wanted(self, doc: Doc):
+        """Whether an attribution of ``doc`` is kept: confident enough, of an act asked for."""
+        acts = set(self.acts) if self.acts is not None else None
+        return lambda f: f.confidence >= self.min_confidence and (acts is None or act_of(doc, f) in acts)
 
     def set_annotations(self, doc: Doc, findings: Findings) -> None:
         """Store ``findings`` on ``doc._.attributions`` and ``doc._.speakers``."""
@@ -241,13 +246,6 @@ class AttributionFinder:
         if (saved / MODEL_FILES[0]).is_file():
             self._load(saved)
         return self
-
-
-def _confident(items: List[Found], min_confidence: float) -> List[Found]:
-    """The items at or above ``min_confidence``, with a nested one kept only if its parent is."""
-    kept = [f for f in items if f.confidence >= min_confidence]
-    ids = {id(f) for f in kept}
-    return [f for f in kept if f.parent is None or id(f.parent) in ids]
 
 
 def to_attributions(doc: Doc, found: List[Found]) -> List[Attribution]:

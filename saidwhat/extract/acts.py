@@ -7,7 +7,7 @@ written thing as source ("the report", "her letter") makes writing of a speech v
 """
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Optional
 
 from spacy.tokens import Doc, Token
 
@@ -67,17 +67,6 @@ def act_of(doc: Doc, found: Found) -> str:
     if lemma in WRITING_CUES or source & WRITTEN:
         return WRITING
     return SPEECH
-
-
-def kept(doc: Doc, items: Sequence[Found], acts: Optional[Sequence[str]]) -> list:
-    """The items of ``items`` whose act is one of ``acts`` (all when ``acts`` is None), a
-    nested one only if its parent is kept."""
-    if acts is None:
-        return list(items)
-    wanted = set(acts)
-    kept_items = [f for f in items if act_of(doc, f) in wanted]
-    ids = {id(f) for f in kept_items}
-    return [f for f in kept_items if f.parent is None or id(f.parent) in ids]
 
 
 def _head(doc: Doc, offsets: Optional[Offsets]) -> Optional[Token]:

@@ -3,7 +3,7 @@ offsets into ``doc.text``, with the measured confidence of the rule that made it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Sequence
 
 from ..schema import Offsets
 from .quotes import QUOTE_MARKS, Quote
@@ -86,3 +86,18 @@ class Found:
     def covers(self, span: Optional[Offsets]) -> bool:
         """True if ``span`` lies within one fragment of this content."""
         return span is not None and any(s <= span[0] and span[1] <= e for s, e in self.content)
+
+
+def kept_with_parents(items: Sequence[Found], keep: Callable[[Found], bool]) -> List[Found]:
+    """The items of ``items`` for which ``keep`` holds, a nested one only if its parent is
+    among ``items`` and kept too."""
+    present = {id(f) for f in items}
+    decided: Dict[int, bool] = {}
+
+    def kept(item: Found) -> bool:
+        if id(item) not in decided:
+            parent = item.parent
+            decided[id(item)] = keep(item) and (parent is None or (id(parent) in present and kept(parent)))
+        return decided[id(item)]
+
+    return [f for f in items if kept(f)]
