@@ -5,7 +5,10 @@ intention, document) is the one a person gave it, on hand-labelled PolNeAR dev a
 
 ``tests/data/acts/dev-acts.jsonl`` labels every gold attribution with a cue of 20 dev
 articles (those of ``tests/data/speakers/dev-heldout-speakers.jsonl``; the guide the
-labellers read is ``tests/data/acts/GUIDE.md``). Each found attribution matched to a gold
+labellers read is ``tests/data/acts/GUIDE.md``); ``tests/data/acts/dev-acts-fresh.jsonl``
+labels 20 other dev articles the same way (neither those nor the speaker-tuned ones of
+``dev-speakers.jsonl``: the rest in sorted order, an outlet at a time), labelled before the
+word lists were revised, to see whether they generalise. Each found attribution matched to a gold
 one (content overlap, as the reference scorer matches) is right when its act is the
 gold one's label.
 """
