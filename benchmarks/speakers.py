@@ -1,6 +1,7 @@
 """Print speaker resolution figures on hand-resolved PolNeAR articles.
 
     .venv/bin/python benchmarks/speakers.py [--model NAME|DIR] [--gold-sources] [--errors]
+        [--speaker-ranking learned|rules|FILE]
         [--annotations FILE --gold COMPARTMENT]
 
 Runs the pipeline over the articles of ``tests/data/speakers/dev-speakers.jsonl`` (or
@@ -18,9 +19,9 @@ from pathlib import Path
 
 from saidwhat.io.gold import load_compartment
 from saidwhat.pipeline import Extractor, load_pipeline
-from saidwhat.schema import Article, Attribution, TextSpan
+from saidwhat.schema import Article
 from saidwhat.speakers import resolve_speakers
-from saidwhat.evaluation.speaker_scoring import format_speaker_table, load_annotations, score_speakers
+from saidwhat.evaluation.speaker_scoring import format_speaker_table, gold_attributions, load_annotations, score_speakers
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "polnear" / "dev"
@@ -35,11 +36,9 @@ def gold_source_articles(nlp, gold, stems):
         doc = nlp.make_doc(text)
         for name in finder_names:
             doc = nlp.get_pipe(name)(doc)
-        ours = [Attribution(id=k, kind="indirect", content=TextSpan.from_offsets(text, a.content),
-                            cue=TextSpan.from_offsets(text, a.cue) if a.cue else None,
-                            source=TextSpan.from_offsets(text, sorted(a.source)) if a.source else None)
-                for k, a in enumerate(attributions, start=1)]
-        yield Article(id=stem, text=text, attributions=ours, speakers=resolve_speakers(doc, ours))
+        ours = gold_attributions(text, attributions)
+        ranker = nlp.get_pipe("saidwhat").ranker
+        yield Article(id=stem, text=text, attributions=ours, speakers=resolve_speakers(doc, ours, ranker))
 
 
 def main():
@@ -48,12 +47,13 @@ def main():
     parser.add_argument("--annotations", default=str(DEFAULT_ANNOTATIONS))
     parser.add_argument("--model", default="accurate")
     parser.add_argument("--gold-sources", action="store_true")
+    parser.add_argument("--speaker-ranking", default="learned", help="learned, rules or a weights file")
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
     annotations = load_annotations(args.annotations)
     gold = load_compartment(args.gold)
     stems = sorted(s for s in annotations if s in gold)
-    nlp = load_pipeline(model=args.model)
+    nlp = load_pipeline(model=args.model, speaker_ranking=args.speaker_ranking)
     started = time.perf_counter()
     if args.gold_sources:
         articles = list(gold_source_articles(nlp, gold, stems))
@@ -62,6 +62,7 @@ def main():
         extractor = Extractor(nlp)
         articles = list(extractor.extract_many(Article(id=s, text=gold[s].text) for s in stems))
         label = f"model {args.model}"
+    label += f", {args.speaker_ranking} ranking"
     result = score_speakers(gold, annotations, articles)
     print(f"speakers on {len(stems)} hand-resolved PolNeAR {Path(args.gold).name} articles "
           f"({Path(args.annotations).name}, {label}, "

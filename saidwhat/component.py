@@ -37,6 +37,7 @@ from .model import DEFAULT_MODEL, MODEL_NAMES, model_path, spacy_package
 from .model.encoder import DEFAULT_PRECISION
 from .schema import Attribution, Speaker, TextSpan
 from .speakers import resolve_speakers
+from .speakers.mention_ranking import DEFAULT_RANKING, load_ranker
 
 logger = logging.getLogger(__name__)
 
@@ -62,18 +63,19 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @Language.factory(
     "saidwhat",
     default_config={"min_confidence": None, "model": DEFAULT_MODEL, "encoder_precision": DEFAULT_PRECISION,
-                    "speakers": True, "acts": None},
+                    "speakers": True, "speaker_ranking": DEFAULT_RANKING, "acts": None},
     assigns=[f"doc._.{ATTRIBUTIONS}", f"doc._.{SPEAKERS}"],
     requires=list(REQUIRES),
 )
 def make_attribution_finder(nlp: Language, name: str, min_confidence: Optional[float], model: str,
-                            encoder_precision: str, speakers: bool,
+                            encoder_precision: str, speakers: bool, speaker_ranking: str,
                             acts: Optional[List[str]]) -> "AttributionFinder":
     """Build the ``saidwhat`` component; ``min_confidence`` drops less certain attributions
     (``None``: the model's own cut, 0 for the rules), ``model`` is ``accurate``, ``fast``,
     ``rules`` or a model directory, ``encoder_precision`` how a model with the encoder
     runs it (``auto``, ``float32`` or ``bfloat16``: :mod:`saidwhat.model.encoder`),
-    ``speakers`` whether sources are resolved to speakers, ``acts`` the kinds of saying
+    ``speakers`` whether sources are resolved to speakers, ``speaker_ranking`` how pronouns
+    and descriptions are (``learned`` or ``rules``: :mod:`saidwhat.speakers.learned`), ``acts`` the kinds of saying
     kept (``None``: all of :data:`~saidwhat.extract.acts.ACTS`). Puts ``saidwhat_paragraphs``
     before the parser when the pipeline lacks it; PipelineError naming what is missing
     when the pipeline cannot give what the component reads."""
@@ -81,7 +83,8 @@ def make_attribution_finder(nlp: Language, name: str, min_confidence: Optional[f
     if PARAGRAPHS not in nlp.component_names:
         nlp.add_pipe(PARAGRAPHS, before=_setter_of(nlp, "token.dep"))
     finder = AttributionFinder(nlp, name, min_confidence=min_confidence, model=model,
-                               encoder_precision=encoder_precision, speakers=speakers, acts=acts)
+                               encoder_precision=encoder_precision, speakers=speakers,
+                               speaker_ranking=speaker_ranking, acts=acts)
     if finder.model is not None and finder.model.net.settings.spacy_tensor:
         check_requirements(nlp, name, {"doc.tensor": "tok2vec"})  # the fast model reads spaCy's vectors
     return finder
@@ -131,10 +134,12 @@ class AttributionFinder:
 
     def __init__(self, nlp: Language, name: str = "saidwhat", *, min_confidence: Optional[float] = None,
                  model: Optional[str] = DEFAULT_MODEL, encoder_precision: str = DEFAULT_PRECISION,
-                 speakers: bool = True, acts: Optional[Sequence[str]] = None):
+                 speakers: bool = True, speaker_ranking: str = DEFAULT_RANKING,
+                 acts: Optional[Sequence[str]] = None):
         unknown = sorted(set(acts or ()) - set(ACTS))
         if unknown:
             raise PipelineError(f"unknown act {', '.join(unknown)}: use {', '.join(ACTS)}")
+        self.ranker = load_ranker(speaker_ranking)
         self.name = name
         self.acts = list(acts) if acts is not None else None
         self.model_name = str(model or "rules")
@@ -196,7 +201,7 @@ class AttributionFinder:
         out = []
         for doc, found in zip(docs, self.found(docs)):
             attributions = to_attributions(doc, found)
-            speakers = resolve_speakers(doc, attributions) if self.speakers else []
+            speakers = resolve_speakers(doc, attributions, self.ranker) if self.speakers else []
             out.append(Findings(attributions, speakers))
         return out
 

@@ -23,6 +23,7 @@ from . import component  # noqa: F401  (registers the "saidwhat" factory)
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
 from .model.encoder import DEFAULT_PRECISION
+from .speakers.mention_ranking import DEFAULT_RANKING
 from .schema import Article, Attribution, Speaker, TextSpan
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,8 @@ ArticleLike = Union[Article, str]
 
 def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional[float] = None,
                   model: Union[str, os.PathLike] = DEFAULT_MODEL,
-                  encoder_precision: str = DEFAULT_PRECISION, acts: Optional[Sequence[str]] = None) -> Language:
+                  encoder_precision: str = DEFAULT_PRECISION, acts: Optional[Sequence[str]] = None,
+                  speaker_ranking: str = DEFAULT_RANKING) -> Language:
     """Load spaCy pipeline ``package`` with the ``saidwhat`` component at the end (which
     puts paragraph boundaries before the parser); return the Language.
 
@@ -57,7 +59,9 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional
     ``encoder_precision`` is how a model with the MiniLM encoder runs it (``auto``:
     bfloat16 where the CPU has instructions for it, else float32; :mod:`.model.encoder`).
     ``acts`` keeps only attributions of those kinds of saying (``["speech", "writing"]``
-    counts quotes as the Gender Gap Tracker does; ``None`` keeps all).
+    counts quotes as the Gender Gap Tracker does; ``None`` keeps all). ``speaker_ranking``
+    is how pronouns and descriptions are resolved: ``learned`` (the shipped ranking),
+    ``rules``, or a weights file written by ``saidwhat train-speakers``.
     """
     try:
         nlp = spacy.load(package)
@@ -65,7 +69,7 @@ def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional
         raise PipelineError(f"cannot load spaCy pipeline {package!r}: {err}") from err
     logger.debug("loaded spaCy pipeline %s with %s", package, ", ".join(nlp.pipe_names))
     config = {"min_confidence": min_confidence, "model": os.fspath(model), "encoder_precision": encoder_precision,
-              "acts": list(acts) if acts is not None else None}
+              "acts": list(acts) if acts is not None else None, "speaker_ranking": os.fspath(speaker_ranking)}
     nlp.add_pipe("saidwhat", config=config).check_model()
     return nlp
 

@@ -7,8 +7,14 @@ from saidwhat.speakers import resolve_speakers
 
 
 def resolve(parser_nlp, text, pairs):
+    """Resolve hand-given sources by the rules alone: see :func:`resolve_with`."""
+    return resolve_with(parser_nlp, text, pairs, None)
+
+
+def resolve_with(parser_nlp, text, pairs, ranker):
     """Resolve hand-given sources: ``pairs`` of (source phrase, content phrase), each phrase
-    taken at its first occurrence (the source as a whole word) after the previous pair's source. Returns the
+    taken at its first occurrence (the source as a whole word) after the previous pair's source,
+    pronouns and descriptions decided by ``ranker`` (None: the rules). Returns the
     attributions with their speakers set, and the article's speaker list."""
     doc = parser_nlp(text)
     attributions, after = [], 0
@@ -20,7 +26,7 @@ def resolve(parser_nlp, text, pairs):
             id=k, kind="indirect", cue=None,
             content=TextSpan.from_offsets(text, [(c, c + len(content))]),
             source=TextSpan.from_offsets(text, [(s, s + len(source))])))
-    return attributions, resolve_speakers(doc, attributions)
+    return attributions, resolve_speakers(doc, attributions, ranker)
 
 
 def names(attributions):

@@ -1,4 +1,4 @@
-"""The command line: ``saidwhat extract``, ``eval``, ``info`` and ``train``.
+"""The command line: ``saidwhat extract``, ``eval``, ``info``, ``train`` and ``train-speakers``.
 
 Everything a command prints as its result goes to stdout (or ``--output``); problems
 with single inputs go to stderr, one line each, and make the exit status 1 once every
@@ -21,10 +21,10 @@ from ..io.reading import INPUT_FORMATS
 from ..model import DEFAULT_EPOCHS, DEFAULT_MODEL, MODEL_NAMES, RULES
 from ..model.encoder import DEFAULT_PRECISION, PRECISIONS
 from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE
-from .commands import run_eval, run_info, run_train
+from .commands import run_eval, run_info, run_train, run_train_speakers
 from .common import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED
 from .extract import run_extract
-from .help import EVAL_HELP, EXTRACT_HELP, INFO_HELP, MAIN_HELP, TRAIN_HELP
+from .help import EVAL_HELP, EXTRACT_HELP, INFO_HELP, MAIN_HELP, TRAIN_HELP, TRAIN_SPEAKERS_HELP
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_eval(sub, common)
     _add_info(sub, common)
     _add_train(sub, base)
+    _add_train_speakers(sub, base)
     return parser
 
 
@@ -159,6 +160,20 @@ def _add_train(sub, base: argparse.ArgumentParser) -> None:
                     help="threads torch trains with (default: every core); with 1 the same run gives the "
                          "same weights bit for bit however busy the machine is")
     tr.set_defaults(run=run_train, log_level=logging.INFO)
+
+
+def _add_train_speakers(sub, base: argparse.ArgumentParser) -> None:
+    """Add ``saidwhat train-speakers`` to the subcommands ``sub``."""
+    ts = sub.add_parser("train-speakers", parents=[base], help="train the speaker ranking on hand-resolved sources",
+                        description=TRAIN_SPEAKERS_HELP, formatter_class=_RAW)
+    ts.add_argument("--data", required=True, metavar="DIR", help="PolNeAR compartment with text/ and attributions/")
+    ts.add_argument("--annotations", required=True, metavar="FILE",
+                    help="hand-resolved sources of its articles (JSON lines, tests/data/speakers/)")
+    ts.add_argument("--out", required=True, metavar="FILE", help="weights file to write (in full or not at all)")
+    ts.add_argument("--folds", type=int, default=0, metavar="N",
+                    help="also cross-validate the rules and the ranking over N folds of the articles (default: 0, none)")
+    ts.add_argument("--limit", type=_positive, metavar="N", help="train on the first N annotated articles only")
+    ts.set_defaults(run=run_train_speakers, log_level=logging.INFO)
 
 
 def _positive(value: str) -> int:

@@ -114,3 +114,26 @@ def run_train(args: argparse.Namespace) -> int:
     if results:
         print("\n".join(format_table(name, result) for name, result in results.items()))
     return EXIT_OK
+
+
+def run_train_speakers(args: argparse.Namespace) -> int:
+    """``saidwhat train-speakers``: fit the speaker ranking and write its weights to ``--out``."""
+    from ..evaluation.speaker_scoring import format_speaker_table, load_annotations
+    from ..io.gold import load_compartment
+    from ..training.speakers import train_ranker
+    from ..training.train import parser
+
+    gold = load_compartment(args.data)
+    annotations = load_annotations(args.annotations)
+    if args.limit:
+        annotations = {stem: annotations[stem] for stem in sorted(annotations)[:args.limit]}
+    record, results = train_ranker(parser(args.spacy_pipeline), gold, annotations, folds=args.folds)
+    with atomic_target(args.out, False) as out:
+        json.dump(record, out, indent=1, sort_keys=True)
+        out.write("\n")
+    logger.info("wrote the speaker ranking to %s (%d articles, %d queries)", args.out, record["articles"],
+                record["queries"])
+    for name, result in results.items():
+        print(f"{name}, cross-validated on {args.folds} folds of the annotated articles:")
+        print(format_speaker_table(result))
+    return EXIT_OK

@@ -97,3 +97,21 @@ examples:
   saidwhat extract --model my-model --format text article.txt
   saidwhat eval ../shared/data/polnear/dev --model my-model
 """
+
+TRAIN_SPEAKERS_HELP = """\
+Train the learned ranking that decides whom a pronoun or a description ("he",
+"they", "the newspaper", "the senator") refers to, and write its weights to --out.
+The shipped weights (saidwhat/speakers/weights/ranker.json) were made this way, from
+the hand-resolved sources of 105 PolNeAR train articles; the same data give the
+same weights every time (docs/speakers.md).
+
+--data is a PolNeAR compartment (text/ and attributions/), --annotations the
+hand-resolved sources of some of its articles (tests/data/speakers/*.jsonl). Every
+gold source that is a pronoun or a description, and every named one put as the
+pronoun that could stand in its place, is a training query. --folds N also prints
+the speaker figures of the rules and of the ranking on each fold's left-out articles.
+
+examples:
+  saidwhat train-speakers --data ../shared/data/polnear/train \\
+      --annotations tests/data/speakers/train-speakers.jsonl --out ranker.json --folds 5
+"""

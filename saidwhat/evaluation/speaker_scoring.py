@@ -22,7 +22,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ..errors import GoldDataError
 from ..io.gold import Compartment, GoldAttribution
-from ..schema import Article, Offsets
+from ..schema import Article, Attribution, Offsets, TextSpan
 from .scoring import TokenIndex, judge, predictions_from_articles, scored_attributions
 
 FORMS = ("name", "pronoun", "description")
@@ -53,6 +53,14 @@ def load_annotations(path: Union[str, os.PathLike]) -> Annotations:
     except OSError as err:
         raise GoldDataError(f"{path}: cannot read the speaker annotations ({err})") from err
     return out
+
+
+def gold_attributions(text: str, attributions: Sequence[GoldAttribution]) -> List[Attribution]:
+    """The gold ``attributions`` of ``text`` as the schema's, for resolving their sources."""
+    return [Attribution(id=k, kind="indirect", content=TextSpan.from_offsets(text, a.content),
+                        cue=TextSpan.from_offsets(text, a.cue) if a.cue else None,
+                        source=TextSpan.from_offsets(text, sorted(a.source)) if a.source else None)
+            for k, a in enumerate(attributions, start=1)]
 
 
 def normalise_name(name: Optional[str]) -> Optional[str]:

@@ -33,17 +33,20 @@ How a source is resolved (:func:`head_entity`), in order:
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ..extract.doctext import doc_text
+from ..extract.lexicon import DOCUMENT_NOUNS
 from ..schema import Attribution, Speaker
 from .assign import assign_speakers
 from .by_name import named, named_in_role
 from .descriptions import description
 from .documents import document_source, made_documents
 from .groups import PAIR_NOUNS, named_group, pair
+from .learned import ranked, record_as_pronoun
+from .mention_ranking import Ranker
 from .entities import Entity, NameMention
 from .pronouns import is_pronoun, pronoun
 from .relatives import Relatives
@@ -57,16 +60,19 @@ NOMINAL_POS = frozenset(("NOUN", "PROPN", "PRON", "NUM"))
 RUN_ON_SOURCE = 5
 
 
-def resolve_speakers(doc: Doc, attributions: Sequence[Attribution]) -> List[Speaker]:
+def resolve_speakers(doc: Doc, attributions: Sequence[Attribution], ranker: Optional[Ranker] = None) -> List[Speaker]:
     """Resolve the source of each of ``attributions`` (found in ``doc``), set each one's
     ``speaker`` and return the article's speakers, numbered from 1 in order of first
-    attribution."""
-    return assign_speakers(doc_text(doc), attributions, resolve_entities(doc, attributions))
+    attribution. ``ranker``, if given, decides pronouns and descriptions (:mod:`.learned`)."""
+    return assign_speakers(doc_text(doc), attributions, resolve_entities(doc, attributions, ranker))
 
 
-def resolve_entities(doc: Doc, attributions: Sequence[Attribution]) -> List[Optional[Entity]]:
-    """Return, per attribution, the entity its source refers to (None without a source)."""
+def resolve_entities(doc: Doc, attributions: Sequence[Attribution], ranker: Optional[Ranker] = None,
+                     recorder: Optional[Callable] = None) -> List[Optional[Entity]]:
+    """Return, per attribution, the entity its source refers to (None without a source);
+    ``recorder``, while training, is given every query of the learned ranking."""
     state = _start(doc)
+    state.ranker, state.recorder = ranker, recorder
     result: List[Optional[Entity]] = [None] * len(attributions)
     order = sorted((a.source.start, k) for k, a in enumerate(attributions) if a.source is not None)
     state.contents = sorted(span for a in attributions for span in a.content.spans)
@@ -127,17 +133,21 @@ def head_entity(state: State, head: Token, span: Span) -> Entity:
             return found
     found = named(state, head) or named_in_role(state, head, span)
     if found is not None:
+        record_as_pronoun(state, head, found)
         return found
     if is_pronoun(head):
-        return pronoun(state, head, span)
-    found = document_source(state, head, span, determiner) or state.relatives.of(head)
+        return ranked(state, head, span, pronoun(state, head, span))
+    found = document_source(state, head, span, determiner)
+    if head.lemma_.lower() in DOCUMENT_NOUNS and head.tag_ in ("NN", "NNP"):
+        found = ranked(state, head, span, found)  # "the report", "the editorial"
+    found = found or state.relatives.of(head)
     if found is not None:
         return found
     lemma = head.lemma_.lower()
     if head.tag_ in ("NNS", "NNPS") or lemma in PAIR_NOUNS:
         found = pair(state, head, lemma)
     elif head.tag_ in ("NN", "NNP"):
-        found = description(state, head, lemma, span, determiner)
+        found = ranked(state, head, span, description(state, head, lemma, span, determiner))
     return found if found is not None else state.entities.unnamed(span, head)
 
 

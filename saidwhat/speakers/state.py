@@ -3,7 +3,7 @@ of each entity so far, the entities made along the way."""
 from __future__ import annotations
 
 import bisect
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Span, Token
 
@@ -83,6 +83,8 @@ class State:
         self.documents: List[Tuple[int, str, Entity]] = []
         self.contents: List[Tuple[int, int]] = []  # every attribution's content, in text order
         self.excluded: Tuple[Tuple[int, int], ...] = ()  # the content of the attribution being resolved
+        self.ranker = None  # the learned ranking of antecedents (mention_ranking.Ranker), if used
+        self.recorder: Optional[Callable] = None  # given every ranking query while training
 
 
 def _trimmed_text(span: Span) -> Optional[str]:

@@ -70,7 +70,7 @@ def load_polnear(data_dir: PathLike, limit: Optional[int] = None) -> Tuple[Compa
 
 def parser(package: str = DEFAULT_SPACY_PACKAGE) -> Language:
     """Return the project pipeline over ``package`` with its ``saidwhat`` component disabled."""
-    nlp = load_pipeline(package, model="rules")
+    nlp = load_pipeline(package, model="rules", speaker_ranking="rules")
     nlp.select_pipes(disable=["saidwhat"])
     return nlp
 
