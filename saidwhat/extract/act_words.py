@@ -38,6 +38,12 @@ desire agenda strategy
 FINDING_CUES = _words("""
 find discover conclude estimate project forecast predict calculate tally count measure
 """)
+# Intention words that report a finding unless a to-infinitive follows ("the inspector
+# general determined that ...", but "is determined to win").
+FINDING_UNLESS_TO = _words("determine")
+# Words that say an intention with a to-infinitive ("agreed to pay", "offered to help")
+# and speech without one ("agreed that", "offered advice").
+INTENTION_WITH_TO = _words("agree offer volunteer")
 # Verbs by which something shows what it shows: document unless an agent (a person or an
 # organisation) says it.
 EVIDENCE_CUES = _words("""
@@ -54,7 +60,8 @@ LIGHT_ACTS = {"seem": "thought", "appear": "thought", "try": "intention", "attem
 # Verbs with a particle that mean another act than the verb alone ("backed off" a plan).
 PHRASAL = {"back off": "intention", "back down": "intention", "back away": "intention",
            "find out": "thought", "figure out": "thought", "point out": "speech",
-           "speak out": "speech", "lay out": "speech", "come out": "speech"}
+           "speak out": "speech", "lay out": "speech", "come out": "speech",
+           "write off": "speech"}
 # Choices said with "would" are intentions ("46 percent would back her").
 WOULD_CHOICES = _words("like back support favor favour vote choose")
 

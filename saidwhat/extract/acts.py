@@ -26,9 +26,10 @@ from typing import List, Optional
 from spacy.tokens import Doc, Token
 
 from ..schema import Offsets
-from .act_words import (COURTS, DELIVERY_VERBS, EVIDENCE_CUES, FINDING_CUES, FINDINGS, INTENTION_CUES,
-                        LIGHT_ACTS, LIGHT_VERBS, MEANS_PREPOSITIONS, ORGANISATION_NOUNS,
-                        PHRASAL, SPOKEN, THOUGHT_CUES, WOULD_CHOICES, WRITING_CUES, WRITTEN)
+from .act_words import (COURTS, DELIVERY_VERBS, EVIDENCE_CUES, FINDING_CUES, FINDING_UNLESS_TO,
+                        FINDINGS, INTENTION_CUES, INTENTION_WITH_TO, LIGHT_ACTS, LIGHT_VERBS,
+                        MEANS_PREPOSITIONS, ORGANISATION_NOUNS, PHRASAL, SPOKEN, THOUGHT_CUES,
+                        WOULD_CHOICES, WRITING_CUES, WRITTEN)
 from .found import Found
 from .lexicon import PERSON_NOUNS
 
@@ -79,7 +80,10 @@ def _by_cue(cue: Optional[Token], word: Optional[Token], source: Optional[Token]
             return PHRASAL[f"{lemma} {particle}"]
     if cue_words & WOULD_CHOICES and _has_would(cue, word):
         return INTENTION
-    if cue_words & INTENTION_CUES:
+    to_do = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in word.children)
+    if lemma in FINDING_UNLESS_TO and not to_do:
+        cue_words = {"find"}
+    elif cue_words & INTENTION_CUES or (lemma in INTENTION_WITH_TO and to_do):
         return INTENTION
     if cue_words & THOUGHT_CUES:
         return THOUGHT
@@ -187,11 +191,14 @@ def _antecedent(token: Optional[Token]) -> Optional[Token]:
 
 def _personal(token: Optional[Token]) -> bool:
     """Whether ``token`` (a source's head) is a person or people: a pronoun for people,
-    a name the recogniser takes for a person, or a person noun ("officials")."""
+    a name the recogniser takes for a person or for nothing else, or a person noun
+    ("officials")."""
     if token is None:
         return False
     if token.pos_ == "PRON":
         return token.lower_ in PERSON_PRONOUNS
+    if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON"):
+        return True
     return token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in PERSON_NOUNS
 
 
