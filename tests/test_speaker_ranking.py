@@ -58,3 +58,15 @@ def test_unreadable_weights_are_a_clear_error(tmp_path):
         Ranker.load(broken)
     with pytest.raises(PipelineError, match="unknown features: shoe size"):
         Ranker({"shoe size": 1.0})
+
+
+def test_an_unnamed_speaker_described_again_is_one_speaker(parser_nlp):
+    text = ("Talks on the river treaty stalled on Friday, a senior official said.\n"
+            "The official said both sides would meet again in March.\n"
+            "A second official, who asked not to be named, said the March date could slip.\n")
+    found, speakers = resolve_with(parser_nlp, text, [
+        ("a senior official", "Talks on the river treaty"), ("The official", "both sides would meet"),
+        ("A second official, who asked not to be named", "the March date")], Ranker.load())
+    assert names(found) == [None, None, None]
+    assert found[0].speaker is found[1].speaker
+    assert [s.title for s in speakers] == ["a senior official", "A second official, who asked not to be named"]

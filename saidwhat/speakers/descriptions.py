@@ -54,7 +54,22 @@ def description(state: State, head: Token, lemma: str, span: Span, determiner: O
     if (found is None and lemma not in ANONYMOUS_NOUNS
             and (owners or determiner in INDEFINITE or determiner is None or (definite and defining))):
         found = _introduced_after(state, head, gender)
+    if found is None and definite:  # "a senior official said ... The official added": one speaker
+        found = _same_unnamed(state, head, lemma)
     return found
+
+
+def _same_unnamed(state: State, head: Token, lemma: str) -> Optional[Entity]:
+    """The unnamed speaker of a recent source with the same head noun ("a senior
+    official" for "the official"), within DESCRIPTION_WINDOW sentences, or None."""
+    article = state.article
+    here = article.sentence[head.i]
+    for event in events_before(state, head.i):
+        if here - article.sentence[event.token] > DESCRIPTION_WINDOW:
+            return None
+        if event.speaker and event.entity.name is None and article.doc[event.token].lemma_.lower() == lemma:
+            return event.entity
+    return None
 
 
 def _titled(state: State, head: Token, words: Set[str]) -> Optional[Entity]:
