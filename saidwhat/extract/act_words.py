@@ -15,7 +15,8 @@ def _words(block: str) -> frozenset:
 # Cue words, verbs, nouns and adjectives, by act.
 WRITING_CUES = _words("""
 write tweet tweeting retweet retweete post email e-mail text publish blog pen sign caption
-editorialize report file title label type profile list specify headline release
+editorialize report file title label type profile list specify headline release indict
+sue
 """)
 THOUGHT_CUES = _words("""
 believe think know feel worry fear hope hoping hop expect suspect doubt consider assume

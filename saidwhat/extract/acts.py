@@ -60,7 +60,7 @@ def act_of(doc: Doc, found: Found) -> str:
     if act is not None:
         return act
     own = _means(_own_words(doc, found, cue, word))
-    if _words(word) & WRITING_CUES and own != SPEECH:
+    if (_words(word) & WRITING_CUES or _charged(word)) and own != SPEECH:
         return WRITING
     act = own or _means(_governing(cue))
     if act is not None:
@@ -94,14 +94,22 @@ def _by_cue(cue: Optional[Token], word: Optional[Token], source: Optional[Token]
     return None
 
 
+def _charged(word: Optional[Token]) -> bool:
+    """Whether ``word`` charges someone with a crime ("charged them with fraud"): a
+    filing, unlike a charge that something is so."""
+    return word is not None and word.lemma_.lower() == "charge" and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in word.children)
+
+
 def _cue_head(doc: Doc, found: Found) -> Optional[Token]:
     """The head word of the cue: the first of its words that hangs from none of the
-    others, leaving out adverbs, negation and auxiliaries ("also determined to warn")."""
+    others, leaving out adverbs, negation and auxiliaries ("also determined to warn"),
+    and a light verb when another word of the cue is a head too ("came away convinced")."""
     inside = _inside(doc, found.cue) if found.cue is not None else set()
     words = [doc[i] for i in sorted(inside) if doc[i].dep_ not in MINOR and not doc[i].is_punct]
     heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]
     if heads:
-        return heads[0]
+        return min(heads, key=lambda t: t.lemma_.lower() in LIGHT_VERBS)
     return doc[found.cue_token] if found.cue_token is not None else _head(doc, found.cue)
 
 
