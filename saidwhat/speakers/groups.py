@@ -32,9 +32,10 @@ def named_group(state: State, head: Token) -> Optional[Entity]:
 
 
 def pair(state: State, head: Token, lemma: str) -> Optional[Entity]:
-    """Two people spoken of together ("the two men", "both candidates", "the pair"):
+    """Two people spoken of together ("the two men", "both candidates", "the two", "the pair"):
     one group of the two named people mentioned last before ``head``, or None."""
-    counted = is_person_noun(head) and any(c.lower_ in PAIR_WORDS for c in head.children)
+    counted = (head.lower_ in PAIR_WORDS  # "the two", "both" on their own
+               or is_person_noun(head) and any(c.lower_ in PAIR_WORDS for c in head.children))
     if lemma not in PAIR_NOUNS and not counted:
         return None
     sentence = state.article.sentence

@@ -44,7 +44,7 @@ from .assign import assign_speakers
 from .by_name import named, named_in_role
 from .descriptions import description
 from .documents import document_source, made_documents
-from .groups import PAIR_NOUNS, named_group, pair
+from .groups import PAIR_NOUNS, PAIR_WORDS, named_group, pair
 from .learned import ranked, record_as_pronoun
 from .mention_ranking import Ranker
 from .entities import Entity, NameMention
@@ -144,7 +144,7 @@ def head_entity(state: State, head: Token, span: Span) -> Entity:
     if found is not None:
         return found
     lemma = head.lemma_.lower()
-    if head.tag_ in ("NNS", "NNPS") or lemma in PAIR_NOUNS:
+    if head.tag_ in ("NNS", "NNPS") or lemma in PAIR_NOUNS or lemma in PAIR_WORDS:
         found = pair(state, head, lemma)
     elif head.tag_ in ("NN", "NNP"):
         found = ranked(state, head, span, description(state, head, lemma, span, determiner))

@@ -1,0 +1,15 @@
+"""Group sources on a text written for them: coordinated names, "both candidates" and
+"the two" are one group speaker of the two people named last."""
+from test_speakers_resolver import names, resolve
+
+
+def test_two_people_spoken_of_together_are_one_group(parser_nlp):
+    text = ("Senator Ada Stone and Governor Paul Pence met voters in Dayton on Sunday.\n"
+            "Both Ada Stone and Paul Pence said the plant should stay open.\n"
+            "Both candidates said they would visit again before the vote.\n"
+            "The two said the state owed the workers a plan.\n")
+    found, speakers = resolve(parser_nlp, text, [
+        ("Both Ada Stone and Paul Pence", "the plant should"), ("Both candidates", "would visit"),
+        ("The two", "the state owed")])
+    assert names(found) == ["Ada Stone and Paul Pence"] * 3
+    assert [(s.name, s.type, s.attributions) for s in speakers] == [("Ada Stone and Paul Pence", "group", 3)]
