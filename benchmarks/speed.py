@@ -8,7 +8,8 @@ Each is timed ``--repeat`` times (default 2) after a warm-up on a few articles, 
 pipelines taking turns within each round; each one's best run counts, so a busy
 moment of the machine does not decide a figure or fall on one pipeline alone. Speaker
 resolution is timed alone (``saidwhat.speakers.resolve_speakers`` over Docs that already
-carry the first model's attributions) against that pipeline with its speakers off.
+carry the first model's attributions, with the learned ranking and with the rules alone)
+against that pipeline with its speakers off.
 """
 import argparse
 import statistics
@@ -97,9 +98,11 @@ def speaker_cost(model, texts, repeat):
         docs[:] = nlp.pipe(texts, batch_size=DEFAULT_BATCH_SIZE)
 
     attributions_s = best_time(attribute, repeat)
-    resolve_s = best_time(lambda: [resolve_speakers(doc, doc._.attributions) for doc in docs], repeat)
-    print(f"  speaker resolution alone ({model}): {resolve_s:6.2f} s over {len(docs)} parsed articles, "
-          f"+{100 * resolve_s / attributions_s:.1f}% of the attribution pipeline ({attributions_s:.2f} s)")
+    for ranking, ranker in (("learned", nlp.get_pipe("saidwhat").ranker), ("rules", None)):
+        resolve_s = best_time(lambda: [resolve_speakers(doc, doc._.attributions, ranker) for doc in docs], repeat)
+        print(f"  speaker resolution alone ({model}, {ranking} ranking): {resolve_s:6.2f} s over {len(docs)} "
+              f"parsed articles, +{100 * resolve_s / attributions_s:.1f}% of the attribution pipeline "
+              f"({attributions_s:.2f} s)")
 
 
 if __name__ == "__main__":
