@@ -65,11 +65,12 @@ def _unlisted_name(state: State, head: Token) -> Optional[Entity]:
     if lemma in HONORIFICS or lemma in DOCUMENT_NOUNS or is_person_noun(head):
         return None  # a capitalised common noun, as in a headline ("Retired General Says")
     doc = state.article.doc
-    start = head.i  # the run of proper-noun compounds right before the head ("Megyn Kelly")
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+    start = head.i  # the capitalised words of its phrase right before it ("Megyn Kelly", "Our Principles PAC")
+    while (start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha
+           and start - 1 < doc[start - 1].head.i <= head.i):
         start -= 1
     written = list(doc[start:head.i + 1])
-    tokens = name_tokens(written) or [head]
+    tokens = name_tokens(written, person=head.ent_type_ in ("", "PERSON")) or [head]
     words = tuple(name_word(t) for t in tokens)
     known = _earlier_name(state, words, head)
     if known is not None:
@@ -82,17 +83,17 @@ def _unlisted_name(state: State, head: Token) -> Optional[Entity]:
 
 
 def _earlier_name(state: State, words: Tuple[str, ...], head: Token) -> Optional[Entity]:
-    """The named entity before whose name ends in ``words``, or whose initials a word in
-    capitals is ("the S.E.C." after "the Securities and Exchange Commission"), or None."""
+    """The named entity before whose name ends in ``words`` (a person before others: "Hill"
+    is Anita Hill, not Capitol Hill), or whose initials a word in capitals is ("the S.E.C."
+    after "the Securities and Exchange Commission"), or None."""
     names = state.article.names
     if len(words) == 1 and head.is_upper:
         for mention in reversed(names):
             if mention.entity.type in ("organization", "media") and is_acronym(words[0], mention.words):
                 return mention.entity
-    for mention in reversed(names):
-        if mention.words[-len(words):] == words and mention.entity.name is not None:
-            return mention.entity
-    return None
+    ending = [m for m in reversed(names) if m.words[-len(words):] == words and m.entity.name is not None]
+    people = [m for m in ending if m.entity.type == "person"]
+    return (people or ending)[0].entity if ending else None
 
 
 def _new_name(state: State, head: Token, text: str, words: Tuple[str, ...], titles: List[Token]) -> Entity:

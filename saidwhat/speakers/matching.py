@@ -38,7 +38,7 @@ def match_entity(words: Tuple[str, ...], label: str, seen: Sequence[NameMention]
                 namesakes.append(other.entity)
         if len(namesakes) > 1:
             return max(namesakes, key=lambda e: (len(e.names), -namesakes.index(e)))
-    first_name_match = None
+    first_name_match = by_last_word = None
     for other in reversed(seen):
         if other.label == "PERSON":
             if _same_person(words, other.words) and first_names_agree(words, other.entity):
@@ -47,11 +47,13 @@ def match_entity(words: Tuple[str, ...], label: str, seen: Sequence[NameMention]
                     and words[0] == other.words[0] and label == "PERSON"):
                 first_name_match = other.entity
         elif label != "PERSON" and _same_organisation(words, other.words, label == other.label == "ORG"):
-            return other.entity
+            if len(words) > 1 or words == other.words or is_acronym(words[0], other.words):
+                return other.entity
+            by_last_word = by_last_word or other.entity  # "Hill" is Anita Hill before Capitol Hill
         elif (label == "PERSON" and other.label == "ORG" and len(other.words) < len(words)
               and words[-len(other.words):] == other.words):
             return other.entity  # a headline's "De Blasio" taken for an organisation, then "Bill de Blasio"
-    return first_name_match
+    return by_last_word or first_name_match
 
 
 def first_names_agree(words: Tuple[str, ...], entity: Entity) -> bool:
@@ -94,14 +96,38 @@ def is_acronym(word: str, words: Sequence[str]) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def _same_organisation(a: Tuple[str, ...], b: Tuple[str, ...], by_last_words: bool = True) -> bool:
     """True if two organisation names can be the same: equal, an acronym of the other
-    ("FBI"), or, with ``by_last_words`` (two organisations, not places: "Korea" is not
+    ("FBI"), the words before its "for" or "of" phrase ("the Brennan Center" of "the
+    Brennan Center for Justice"), or, with ``by_last_words`` (two organisations, not places: "Korea" is not
     "North Korea"), the other's last words ("the Times" of "The New York Times", "the
     Security Council" of "the United Nations Security Council"; one generic word alone,
-    "the Committee", is not enough)."""
+    "the Committee", is not enough). A company's suffix is left out ("Microsoft Corp."
+    is "Microsoft")."""
+    a, b = _without_suffix(a), _without_suffix(b)
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
+    if len(short) > 1 and _before_phrase(long_) == short:
+        return True  # "the Brennan Center" of "the Brennan Center for Justice"
     if len(short) == 1 and is_acronym(short[0], long_):
         return True
     return (by_last_words and len(short) < len(long_) and long_[-len(short):] == short
             and (len(short) > 1 or short[-1] not in GENERIC_ORG_WORDS))
+
+
+# A company's suffix, left out when names are matched ("Microsoft Corp." is "Microsoft").
+CORPORATE_SUFFIXES = frozenset(("corp", "inc", "co", "ltd", "llc", "plc", "group", "corporation", "incorporated"))
+
+
+def _without_suffix(words: Tuple[str, ...]) -> Tuple[str, ...]:
+    if len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        return words[:-1]
+    return words
+
+
+def _before_phrase(words: Tuple[str, ...]) -> Tuple[str, ...]:
+    """The words of a name before its first "for" or "of" ("brennan center" of "brennan
+    center for justice"), or ``()`` without one."""
+    for k, word in enumerate(words):
+        if word in ("for", "of") and k > 0:
+            return words[:k]
+    return ()

@@ -14,10 +14,9 @@ whether two names match is :mod:`.matching`'s, titles :mod:`.titles`', gender
 """
 from __future__ import annotations
 
-import re
 from typing import Dict, Iterable, List, Sequence, Tuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..extract.doctext import doc_text, token_indices
 from ..extract.lexicon import HONORIFICS, MEDIA_WORDS
@@ -25,12 +24,8 @@ from .entities import Entity, NameMention
 from .gender import courtesy_gender, first_name_gender, gender_of_words
 from .matching import DOTTED_INITIALS, first_names_agree, match_entity, name_word
 from .prose import Prose
+from .spans import GOVERNMENT_NOUNS, NAME_LABELS, is_role_before, name_spans
 from .titles import POSSESSIVE, title_before, title_beside, title_words
-
-# spaCy entity labels whose mentions can name a speaker, and the speaker type they give.
-NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization",
-               "FAC": "organization", "NORP": "group"}
-
 
 def name_chains(doc: Doc) -> List[NameMention]:
     """Return the named mentions of ``doc`` in text order, each linked to its entity.
@@ -40,8 +35,8 @@ def name_chains(doc: Doc) -> List[NameMention]:
     mentions: List[NameMention] = []
     entities: List[Entity] = []
     prose = Prose(doc)
-    for ent in _name_spans(doc, prose.text):
-        tokens = name_tokens(ent)
+    for ent in name_spans(doc, prose):
+        tokens = name_tokens(ent, person=ent.label_ == "PERSON")
         if not tokens:
             continue
         words = tuple(name_word(t) for t in tokens if not t.is_punct)
@@ -77,53 +72,6 @@ def name_chains(doc: Doc) -> List[NameMention]:
     return mentions
 
 
-# A name with a nickname in quotation marks: Robert C. "Bobby" Scott, Marcia "Cia" Price.
-_NICKNAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)*\s+[\"\u201c][A-Z][a-z]+[\"\u201d]\s+[A-Z][\w'\u2019-]*[a-z]")
-
-
-def _name_spans(doc: Doc, text: str) -> List[Span]:
-    """The entities of ``doc`` (whose text is ``text``) that can name a speaker, in text
-    order, with each name that holds a quoted nickname made one person span (the
-    recogniser cuts them apart)."""
-    nicknamed = []
-    for match in _NICKNAMED.finditer(text):
-        span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="expand")
-        if span is not None:
-            nicknamed.append(span)
-    spans = [_government(_joined(e)) for e in doc.ents if e.label_ in NAME_LABELS
-             and not any(n.start < e.end and e.start < n.end for n in nicknamed)]
-    spans = [e for k, e in enumerate(spans) if k == 0 or spans[k - 1].end <= e.start]
-    return sorted(spans + nicknamed, key=lambda e: e.start)
-
-
-# Words that make a place's name the name of its government ("the city of Phoenix").
-GOVERNMENT_NOUNS = frozenset(("city", "town", "county", "state", "village", "borough", "province", "commonwealth"))
-
-
-def _government(ent: Span) -> Span:
-    """A place named as its government ("the *city of Phoenix* says"): an organisation
-    span from the noun, else ``ent`` as it is."""
-    doc = ent.doc
-    start = ent.start
-    if (ent.label_ in ("GPE", "ORG", "LOC") and start >= 2 and doc[start - 1].lower_ == "of"
-            and doc[start - 2].lower_ in GOVERNMENT_NOUNS and doc[start - 1].head.i == start - 2):
-        return Span(doc, start - 2, ent.end, label="ORG")
-    return ent
-
-
-def _joined(ent: Span) -> Span:
-    """``ent`` with the partner a slash joins to it, as in a joint poll's maker
-    ("Reuters/Ipsos", where the recogniser tags "Reuters" alone)."""
-    doc = ent.doc
-    end = ent.end
-    if end + 1 < len(doc) and doc[end].text == "/" and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
-        end += 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
-            end += 1
-        return Span(doc, ent.start, end, label=ent.label_)
-    return ent
-
-
 def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: Prose) -> List[NameMention]:
     """Add the mentions the entity recogniser missed of a person it found once: a
     capitalised noun alone, outside every named mention, equal to that person's last name
@@ -149,7 +97,7 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: Prose) -> Lis
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
                 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and start - 1 not in covered:
             start -= 1
-        span = doc[start:token.i + 1]
+        span = doc[name_tokens(doc[start:token.i + 1])[0].i:token.i + 1]  # not "Protest Widow"
         entity = surnames[token.lower_]
         words = tuple(name_word(t) for t in span)
         if len(words) > 1 and not first_names_agree(words, entity):
@@ -214,19 +162,27 @@ def mentions_text(entity: Entity) -> str:
     return longest.title() if longest.isupper() else longest
 
 
-def name_tokens(tokens: Iterable[Token]) -> List[Token]:
-    """``tokens`` of a name less a leading "the", honorifics ("Mayor", "Sen."), a
-    possessive ending and an owner before the name ("Fox News' Megyn Kelly")."""
+def name_tokens(tokens: Iterable[Token], person: bool = True) -> List[Token]:
+    """``tokens`` of a name less a leading "the", a possessive ending and an owner before
+    the name ("Fox News' Megyn Kelly"); a person's name less the titles and roles before
+    it ("Mayor", "Sen.", "Alderman", "Benghazi Widow"), another name less the lowercase
+    words before it ("the state Division of ..."; not "city of Phoenix")."""
     tokens = list(tokens)
-    owners = [k for k, t in enumerate(tokens[:-1]) if t.text in POSSESSIVE]
+    owners = [k for k, t in enumerate(tokens[:-1]) if t.text in POSSESSIVE and tokens[k + 1].lower_ != "t"]
     if owners and (any(t.ent_type_ == "PERSON" for t in tokens[owners[-1] + 1:])
                    or first_name_gender(tokens[owners[-1] + 1].lower_)):
         tokens = tokens[owners[-1] + 1:]  # "Fox News' Megyn Kelly": the name after the owner
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS
-                      or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct or tokens[0].is_space
+                      or (person and tokens[0].lower_.rstrip(".") in HONORIFICS)
+                      or (not person and tokens[0].is_lower and not tokens[-1].is_lower
+                          and tokens[0].lower_ not in GOVERNMENT_NOUNS)):
         tokens.pop(0)
     while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
         tokens.pop()
+    if person:
+        roles = [k for k, t in enumerate(tokens[:-1]) if tokens[k + 1].is_title and is_role_before(t, tokens[k + 1])]
+        if roles:
+            tokens = tokens[roles[-1] + 1:]  # "Benghazi Widow Dorothy Woods", "Alderman William D. Burns"
     return tokens
 
 

@@ -43,13 +43,17 @@ class Prose:
         self._title = self._word & (title == 1)
         self._headline: Dict[int, bool] = {}  # by sentence index, worked out once
 
-    def plain(self, token: Token) -> bool:
-        """False for a name in a headline-like line (most words capitalised) or inside
-        quotation marks, where longer forms are slogans and nicknames, not names."""
+    def headline(self, token: Token) -> bool:
+        """True for a token of a headline-like sentence: most of its words capitalised."""
         k = bisect.bisect_right(self.starts, token.i) - 1
         if k not in self._headline:
             sentence = self.sentences[k]
             words = int(self._word[sentence.start:sentence.end].sum())
             titled = int(self._title[sentence.start:sentence.end].sum())
             self._headline[k] = words >= 3 and titled >= 0.7 * words
-        return not self._headline[k] and not self.quotes.quoted(token.idx)
+        return self._headline[k]
+
+    def plain(self, token: Token) -> bool:
+        """False for a name in a headline-like line (most words capitalised) or inside
+        quotation marks, where longer forms are slogans and nicknames, not names."""
+        return not self.headline(token) and not self.quotes.quoted(token.idx)
