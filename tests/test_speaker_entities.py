@@ -117,3 +117,12 @@ def test_a_name_the_recogniser_missed_keeps_its_capitalised_words(parser_nlp):
             "spokeswoman for Our Rivers Fund said the march was peaceful.\n")
     found, _ = resolve(parser_nlp, text, [("Our Rivers Fund", "the march was peaceful")])
     assert names(found) == ["Our Rivers Fund"]
+
+
+def test_a_name_joined_to_a_person_is_a_person(parser_nlp):
+    text = ("Fans waited in the rain for hours. The semifinal between Marek Novak and Tom Berg was delayed. Novak "
+            "said he was tired.\n")
+    assert chains(parser_nlp, text) == [
+        ("Marek Novak", "Marek Novak", "person"),
+        ("Tom Berg", "Tom Berg", "person"),
+        ("Novak", "Marek Novak", "person")]

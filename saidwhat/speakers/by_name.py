@@ -7,7 +7,7 @@ from typing import List, Optional, Tuple
 
 from spacy.tokens import Span, Token
 
-from ..extract.lexicon import DOCUMENT_NOUNS, HONORIFICS, MEDIA_WORDS
+from ..extract.lexicon import DOCUMENT_NOUNS, FEMALE, HONORIFICS, MALE, MEDIA_WORDS
 from .gender import first_name_gender, gender_of_words
 from .matching import is_acronym, name_word
 from .entities import Entity
@@ -62,8 +62,8 @@ def _unlisted_name(state: State, head: Token) -> Optional[Entity]:
     if not head.is_title and not head.is_upper and not handle:
         return None
     lemma = head.lemma_.lower().rstrip(".")
-    if lemma in HONORIFICS or lemma in DOCUMENT_NOUNS or is_person_noun(head):
-        return None  # a capitalised common noun, as in a headline ("Retired General Says")
+    if lemma in HONORIFICS or lemma in DOCUMENT_NOUNS or lemma in FEMALE or lemma in MALE or is_person_noun(head):
+        return None  # a capitalised common noun, as in a headline ("Retired General Says", "Widow")
     doc = state.article.doc
     start = head.i  # the capitalised words of its phrase right before it ("Megyn Kelly", "Our Principles PAC")
     while (start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha

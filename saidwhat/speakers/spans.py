@@ -86,8 +86,23 @@ def _mended(ent: Span, prose: Prose) -> Optional[Span]:
     if ent.label_ == "PERSON":
         return _person_extent(ent)
     if ent.label_ == "ORG":
+        if _person_like(ent):
+            return _person_extent(Span(ent.doc, ent.start, ent.end, label="PERSON"))
         return _organisation_extent(ent)
     return ent
+
+
+def _person_like(ent: Span) -> bool:
+    """Whether a name the recogniser took for an organisation is a person's: two or three
+    capitalised words, none an organisation's or outlet's, joined to a person ("Novak
+    Djokovic and Andy Murray")."""
+    if not 2 <= len(ent) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in ent):
+        return False
+    if any(t.lower_ in ORGANISATION_NOUNS | GENERIC_ORG_WORDS | MEDIA_WORDS for t in ent):
+        return False
+    root = ent.root
+    joined = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(t.ent_type_ == "PERSON" for t in joined)
 
 
 def _government(ent: Span) -> Span:
