@@ -126,3 +126,9 @@ def test_a_name_joined_to_a_person_is_a_person(parser_nlp):
         ("Marek Novak", "Marek Novak", "person"),
         ("Tom Berg", "Tom Berg", "person"),
         ("Novak", "Marek Novak", "person")]
+
+
+def test_a_surname_that_is_also_a_title(parser_nlp):
+    text = ("Ana Pope chaired the meeting on Monday night. Pope said the budget was fair, and the Pope visited "
+            "Lisbon. Pope Ana said nothing more.\n")
+    assert {m.entity.name for m in name_chains(parser_nlp(text)) if m.entity.type == "person"} == {"Ana Pope"}

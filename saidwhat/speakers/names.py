@@ -97,7 +97,8 @@ def _missed_surnames(doc: Doc, mentions: List[NameMention], prose: Prose) -> Lis
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
                 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and start - 1 not in covered:
             start -= 1
-        span = doc[name_tokens(doc[start:token.i + 1])[0].i:token.i + 1]  # not "Protest Widow"
+        kept = name_tokens(doc[start:token.i + 1])  # not "Protest Widow"
+        span = doc[kept[0].i if kept else token.i:token.i + 1]
         entity = surnames[token.lower_]
         words = tuple(name_word(t) for t in span)
         if len(words) > 1 and not first_names_agree(words, entity):
