@@ -70,3 +70,15 @@ def test_an_unnamed_speaker_described_again_is_one_speaker(parser_nlp):
     assert names(found) == [None, None, None]
     assert found[0].speaker is found[1].speaker
     assert [s.title for s in speakers] == ["a senior official", "A second official, who asked not to be named"]
+
+
+def test_i_in_an_answer_and_you_in_a_question_are_the_person_interviewed(parser_nlp):
+    text = ("By Jo Park\n"
+            "Retired judge Mara Quist spoke with us about the new court building. "
+            "Answers were edited for length.\n"
+            "Q: You argued for the building for ten years. Why?\n"
+            "A: I think the old courthouse failed the people who worked there.\n")
+    found, speakers = resolve_with(parser_nlp, text, [
+        ("You", "for the building"), ("I", "the old courthouse failed")], Ranker.load())
+    assert names(found) == ["Mara Quist", "Mara Quist"]
+    assert [s.name for s in speakers] == ["Mara Quist"]

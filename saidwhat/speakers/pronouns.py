@@ -6,10 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .documents import author
+from .interviews import interviewee
 from .entities import Entity
 from .ranking import antecedent, main_person, previous_speaker
 from .state import State
-from .words import GENDERED, NEUTER_PRONOUNS, PLURAL_PRONOUNS, SINGULAR_FIRST_PERSON
+from .words import GENDERED, NEUTER_PRONOUNS, PLURAL_PRONOUNS, SECOND_PERSON, SINGULAR_FIRST_PERSON
 
 
 def is_pronoun(head: Token) -> bool:
@@ -25,6 +26,10 @@ def pronoun(state: State, head: Token, span: Span) -> Entity:
         return _gendered(state, head, span, GENDERED[lower])
     if lower in PLURAL_PRONOUNS:
         return _plural(state, head, span)
+    if lower in SINGULAR_FIRST_PERSON or lower in SECOND_PERSON:
+        found = interviewee(state, head.i, lower)  # "A: I think ...", "Q: You said ..."
+        if found is not None:
+            return found
     if lower in SINGULAR_FIRST_PERSON and not state.article.quotes.quoted(head.idx):
         writer = author(state, head.i)
         if writer is not None:
