@@ -48,11 +48,26 @@ def named_in_role(state: State, head: Token, span: Span) -> Optional[Entity]:
         if mention is None or mention.label != "PERSON" or mention.entity.name is None:
             continue
         node = mention.head
-        while node.i != head.i and node.dep_ in ("appos", "conj") and node.head.i != node.i:
-            node = node.head
+        while node.i != head.i and node.head.i != node.i and (
+                node.dep_ in ("appos", "conj") or (node.dep_ == "compound" and node.head.pos_ == "PROPN")):
+            node = node.head  # through the rest of a split name ('Lucia "Lu"' of 'Lucia "Lu" Ferro')
         if node.i == head.i and mention.head.i != head.i:
             return mention.entity
+        if _beside_owner_name(state, mention.head, head):
+            return mention.entity
     return None
+
+
+def _beside_owner_name(state: State, node: Token, head: Token) -> bool:
+    """Whether ``node``, the top of a person's name, stands in apposition to another
+    person named in the role's "for"/"to" phrase, which the parser attaches it to ("An
+    attorney for Kerr, *Mark Lindqvist*": two names are not one person)."""
+    if node.dep_ != "appos" or node.head.dep_ != "pobj" or node.head.head.head.i != head.i:
+        return False
+    other = state.article.by_token.get(node.head.i)
+    mine = state.article.by_token.get(node.i)
+    return (other is not None and other.label == "PERSON" and mine is not None
+            and other.entity is not mine.entity)
 
 
 def _unlisted_name(state: State, head: Token) -> Optional[Entity]:
@@ -65,10 +80,7 @@ def _unlisted_name(state: State, head: Token) -> Optional[Entity]:
     if lemma in HONORIFICS or lemma in DOCUMENT_NOUNS or lemma in FEMALE or lemma in MALE or is_person_noun(head):
         return None  # a capitalised common noun, as in a headline ("Retired General Says", "Widow")
     doc = state.article.doc
-    start = head.i  # the capitalised words of its phrase right before it ("Megyn Kelly", "Our Principles PAC")
-    while (start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha
-           and start - 1 < doc[start - 1].head.i <= head.i):
-        start -= 1
+    start = _phrase_start(doc, head)
     written = list(doc[start:head.i + 1])
     tokens = name_tokens(written, person=head.ent_type_ in ("", "PERSON")) or [head]
     words = tuple(name_word(t) for t in tokens)
@@ -80,6 +92,20 @@ def _unlisted_name(state: State, head: Token) -> Optional[Entity]:
         titles = [t for t in written if t.i < tokens[0].i and not t.is_punct]
         state.entities.by_key[key] = _new_name(state, head, doc[tokens[0].i:head.i + 1].text, words, titles)
     return state.entities.by_key[key]
+
+
+def _phrase_start(doc, head: Token) -> int:
+    """Where the capitalised words of a name before ``head`` in its phrase begin ("Megyn
+    Kelly", "Our Principles PAC", "The Central and Northern Farmers Coalition")."""
+    start = head.i
+    while start > head.left_edge.i:
+        prev = doc[start - 1]
+        capital = (prev.is_title or prev.is_upper) and prev.is_alpha
+        joiner = prev.lower_ in ("and", "of", "&") and start - 2 >= head.left_edge.i and doc[start - 2].is_title
+        if not (capital or joiner):
+            break
+        start -= 1
+    return start
 
 
 def _earlier_name(state: State, words: Tuple[str, ...], head: Token) -> Optional[Entity]:

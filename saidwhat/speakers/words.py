@@ -2,7 +2,7 @@
 can name (a person, an organisation, an outlet, a document)."""
 from spacy.tokens import Token
 
-from ..extract.lexicon import DOCUMENT_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS
+from ..extract.lexicon import DOCUMENT_NOUNS, KIN, KIN_PAIRS, MEDIA_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS
 
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male",
             "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -26,10 +26,11 @@ def is_speaker_noun(token: Token) -> bool:
 
 
 def is_person_noun(token: Token) -> bool:
-    """Whether a common noun names a person: a listed one or one with a person's ending
+    """Whether a common noun names a person: a listed one, a relative ("niece"), or one with a person's ending
     ("congressman", "economist", "legislator", "assessor", "politician")."""
     lemma = token.lemma_.lower()
-    return lemma in PERSON_NOUNS or lemma.endswith(("man", "woman", "person", "ist", "ator", "ssor", "ician"))
+    return (lemma in PERSON_NOUNS or lemma in KIN or lemma in KIN_PAIRS
+            or lemma.endswith(("man", "woman", "person", "ist", "ator", "ssor", "ician")))
 
 
 def type_of(head: Token) -> str:
