@@ -13,3 +13,16 @@ def test_names_beside_roles(parser_nlp):
         ("The Central and Northern Farmers Coalition, which backs the plan", "it was pleased"),
         ("Kerr's niece, state Del. Lucia \"Lu\" Ferro", "the family")])
     assert names(found) == ["Mark Lindqvist", "Central and Northern Farmers Coalition", 'Lucia "Lu" Ferro']
+
+
+def test_relative_pronouns_reach_the_person_their_clause_describes(parser_nlp):
+    text = ("The board met on Tuesday.\n"
+            "\"We need more nurses,\" said Tomas Reyes, whom the governor appointed to the board, "
+            "and who is now its chairman.\n"
+            "One member objected: Senator Alma Voss of Ohio, who had opposed a similar plan in 2019.\n"
+            "\"It will not work,\" said Ira Bell, a consultant with the former ruling party who advised "
+            "the board for years.\n"
+            "It was Ms. Voss who had argued for a delay.\n")
+    found, _ = resolve(parser_nlp, text, [("who", "is now its chairman"), ("who", "had opposed"),
+                                          ("who", "advised the board"), ("who", "had argued")])
+    assert names(found) == ["Tomas Reyes", "Alma Voss", "Ira Bell", "Alma Voss"]

@@ -52,7 +52,7 @@ from .pronouns import is_pronoun, pronoun
 from .relatives import Relatives
 from .article import Article
 from .state import State
-from .words import DEFINITE, RELATIVE_PRONOUNS, SUBJECT_DEPS, is_speaker_noun
+from .words import DEFINITE, RELATIVE_PRONOUNS, SUBJECT_DEPS, is_person_noun, is_speaker_noun
 
 NOMINAL_POS = frozenset(("NOUN", "PROPN", "PRON", "NUM"))
 # A source of this many tokens, opening with a name, around a noun that names no speaker
@@ -108,9 +108,9 @@ def source_entity(state: State, span: Span) -> Entity:
     """Return the entity the source ``span`` refers to (a new unnamed one if none)."""
     by_token = state.article.by_token
     head = _head(span, by_token)
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
-        described = head.head.head
-        if described.dep_ == "attr":  # "Kaine is a former lawyer *who* ...": Kaine
+    described = _described(head, by_token) if head.lower_ in RELATIVE_PRONOUNS else None
+    if described is not None:
+        if described.dep_ == "attr" and described.pos_ != "PROPN":  # "Kaine is a former lawyer *who* ...": Kaine
             subjects = [c for c in described.head.children if c.dep_ == "nsubj"]
             if subjects:
                 return head_entity(state, subjects[0], _noun_phrase(subjects[0]))
@@ -149,6 +149,36 @@ def head_entity(state: State, head: Token, span: Span) -> Entity:
     elif head.tag_ in ("NN", "NNP"):
         found = ranked(state, head, span, description(state, head, lemma, span, determiner))
     return found if found is not None else state.entities.unnamed(span, head)
+
+
+def _described(pronoun: Token, names: Dict[int, NameMention]) -> Optional[Token]:
+    """The noun a relative pronoun's clause describes, or None: also through a clause
+    joined to another or to the noun ("Tomas Reyes, whom ..., and *who* is now"), and
+    from a place, or a thing for "who", in an "of"/"with" phrase to the person it
+    belongs to ("Senator Bernie Sanders of Vermont, *who*", "a consultant with the former
+    party *who*")."""
+    verb = pronoun.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.pos_ not in ("NOUN", "PROPN"):
+        verb = verb.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.i != pronoun.head.i:
+        return verb  # the clause is joined to the noun itself
+    if verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i:
+        return None
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        owner = noun.head.head
+        mention = names.get(noun.i)
+        place = mention is not None and mention.label in ("GPE", "LOC", "NORP")
+        thing = pronoun.lower_ in ("who", "whom", "whose") and not _personal(noun, names)
+        if (place or thing) and _personal(owner, names):
+            return owner
+    return noun
+
+
+def _personal(token: Token, names: Dict[int, NameMention]) -> bool:
+    """Whether a noun is a person: a person noun or a person's name."""
+    mention = names.get(token.i)
+    return is_person_noun(token) or (mention is not None and mention.label == "PERSON")
 
 
 def _head(span: Span, names: Dict[int, NameMention]) -> Token:
