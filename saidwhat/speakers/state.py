@@ -21,7 +21,7 @@ class Mentions:
 
     def __init__(self, names: Sequence[NameMention], relatives: Sequence[Event]):
         self.events: List[Event] = sorted(
-            [Event(m.head.i, m.entity, m.head.dep_ in SUBJECT_DEPS, False) for m in names] + list(relatives),
+            [Event(m.head.i, m.entity, _subject(m.head), False) for m in names] + list(relatives),
             key=lambda e: e.token)
         self.tokens = [e.token for e in self.events]
         self.counts: Dict[int, int] = {}
@@ -85,6 +85,12 @@ class State:
         self.excluded: Tuple[Tuple[int, int], ...] = ()  # the content of the attribution being resolved
         self.ranker = None  # the learned ranking of antecedents (mention_ranking.Ranker), if used
         self.recorder: Optional[Callable] = None  # given every ranking query while training
+
+
+def _subject(head: Token) -> bool:
+    """Whether a name is its clause's subject, or in apposition to it ("One delegate,
+    party chair *Nancy Worley*, pledged ...")."""
+    return head.dep_ in SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS)
 
 
 def _trimmed_text(span: Span) -> Optional[str]:
