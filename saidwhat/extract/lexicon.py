@@ -51,7 +51,7 @@ corporation bank regime city county town
 DOCUMENT_NOUNS = _words("""
 poll polls survey study report analysis statement ad advertisement video memo letter
 tweet tweets ruling editorial column post release filing book documentary film website
-page transcript data research review audit findings investigation
+page transcript data research review audit findings investigation missive email
 """)
 # Words that make a person female or male.
 FEMALE = _words("""

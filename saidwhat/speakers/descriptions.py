@@ -3,17 +3,19 @@ the outlet, organisation or person the article described so; "a former party cha
 may introduce the person named right after it."""
 from __future__ import annotations
 
-from typing import Optional, Set
+from typing import Callable, Optional, Set
 
 from spacy.tokens import Span, Token
 
 from ..extract.lexicon import ANONYMOUS_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PARTY_WORDS, PERSON_NOUNS
 from .gender import gender_of_words
+from .places import CITY_NOUNS, COUNTRY_NOUNS, GOVERNMENT_NOUNS, country_named, country_of_capital, is_city
+from .by_name import named
 from .entities import Entity
 from .ranking import DESCRIPTION_WINDOW, antecedent, events_after, events_before, latest
 from .state import State
 from .titles import title_words
-from .words import DEFINITE, FIRST_PERSON, INDEFINITE, is_person_noun
+from .words import DEFINITE, FIRST_PERSON, INDEFINITE, SUBJECT_DEPS, is_person_noun
 
 # Sentences after a description in which the person it introduces is named ("A former
 # party chairman says ... ¶ "...," said Don Fowler").
@@ -32,10 +34,16 @@ def description(state: State, head: Token, lemma: str, span: Span, determiner: O
     owners = [c for c in head.children if c.dep_ == "poss"]
     definite = determiner in DEFINITE and not owners
     if definite and lemma in MEDIA_NOUNS:
-        return latest(state, head.i, lambda e: e.type == "media")
+        return last_outlet(state, head)
+    if determiner in INDEFINITE and lemma in MEDIA_NOUNS:
+        return outlet_after(state, head)  # "a Baton Rouge newspaper ... The Advocate"
     if definite and lemma in ORGANISATION_NOUNS:
-        return latest(state, head.i, lambda e: e.type in ("organization", "media") and e.name is not None
-                      and lemma in e.name.lower().split())
+        found = place_description(state, head, lemma) if lemma in GOVERNMENT_NOUNS else None
+        found = found or latest(state, head.i, lambda e: e.type in ("organization", "media") and e.name is not None
+                                and lemma in e.name.lower().split())
+        return found or (place_description(state, head, lemma) if lemma in CITY_NOUNS else None)
+    if lemma in COUNTRY_NOUNS and (definite or determiner is None):
+        return place_description(state, head, lemma)
     if not is_person_noun(head) or any(o.lower_ in FIRST_PERSON for o in owners):
         return None
     gender = gender_of_words([lemma])
@@ -57,6 +65,98 @@ def description(state: State, head: Token, lemma: str, span: Span, determiner: O
     if found is None and definite:  # "a senior official said ... The official added": one speaker
         found = _same_unnamed(state, head, lemma)
     return found
+
+
+def last_outlet(state: State, head: Token) -> Optional[Entity]:
+    """The outlet named last before ``head`` ("the newspaper"), else one written with
+    "the" that the recogniser missed (:func:`_outlet_before`), or None."""
+    return latest(state, head.i, lambda e: e.type == "media") or _outlet_before(state, head)
+
+
+def _outlet_before(state: State, head: Token) -> Optional[Entity]:
+    """For "the newspaper" where no outlet is named before: the last name written with
+    "the" that is no place nor a person of known gender ("The Advocate"), made an
+    outlet; or None."""
+    text = state.article.text
+
+    def called_the(entity: Entity) -> bool:
+        return (entity.name is not None and not entity.place and entity.gender is None
+                and entity.type in ("person", "organization")
+                and any(text[max(0, s - 4):s + 4].lower().startswith("the ") or text[s:s + 4].lower() == "the "
+                        for s, _ in entity.mentions))
+
+    found = latest(state, head.i, called_the)
+    if found is not None:
+        found.type = "media"
+    return found
+
+
+def outlet_after(state: State, head: Token) -> Optional[Entity]:
+    """The outlet an indefinite description introduces ("a Baton Rouge newspaper, The
+    Advocate", "a local newspaper said ... ¶ The Advocate had ..."): the first name of
+    an organisation first named after it, beside it or as a subject, in its own or the
+    next sentence, made an outlet; or None."""
+    article = state.article
+    last = article.sentence[head.i] + 1
+    for token in article.doc[head.i + 1:]:
+        if article.sentence[token.i] > last:
+            return None
+        if not (token.dep_ == "appos" and token.head.i == head.i or token.dep_ in SUBJECT_DEPS):
+            continue
+        mention = article.by_token.get(token.i)
+        if mention is not None:
+            entity = mention.entity
+            if mention.label == "GPE" or entity.type not in ("organization", "media", "person"):
+                continue
+            if state.mentions.first_named.get(entity.id, token.i) < head.i or entity.gender is not None:
+                continue  # named before, or a person
+        elif token.pos_ == "PROPN" and token.is_title:
+            entity = named(state, token)  # a name the recogniser missed ("The Advocate")
+            if entity is None or entity.gender is not None:
+                continue
+            state.mentions.add(token.i, entity, subject=token.dep_ in SUBJECT_DEPS, speaker=False)
+        else:
+            continue
+        entity.type = "media"
+        return entity
+    return None
+
+
+def place_description(state: State, head: Token, lemma: str) -> Optional[Entity]:
+    """The place a description of one refers to: "the kingdom", "the nation" the
+    country named last; "the town", "the city" the city named last (not a country or a
+    state); "the government in Riyadh" or "of France" the country, or None."""
+    if lemma in COUNTRY_NOUNS:
+        return latest(state, head.i, is_country)
+    if lemma in CITY_NOUNS:
+        return _most_mentioned(state, head, lambda e: e.place and e.name is not None and is_city(e.name.split()))
+    if lemma not in GOVERNMENT_NOUNS:
+        return None
+    by_token = state.article.by_token
+    for place in (g for c in head.children if c.lower_ in ("in", "of") for g in c.children if g.i in by_token):
+        entity = by_token[place.i].entity
+        country = country_of_capital(by_token[place.i].words)
+        if country is not None:
+            return next((m.entity for m in state.article.names if is_country(m.entity)
+                         and country_named(m.entity.name.split()) == country), None)
+        return entity if entity.place else None
+    return None
+
+
+def _most_mentioned(state: State, head: Token, accept: Callable[[Entity], bool]) -> Optional[Entity]:
+    """The entity that ``accept`` takes mentioned most often before ``head``, the
+    nearest of equals ("The town" is the town the article is about), or None."""
+    best, best_count = None, 0
+    for event in events_before(state, head.i):
+        count = state.mentions.counts.get(event.entity.id, 0)
+        if count > best_count and accept(event.entity):
+            best, best_count = event.entity, count
+    return best
+
+
+def is_country(entity: Entity) -> bool:
+    """Whether ``entity`` is a country named as a place."""
+    return entity.place and entity.name is not None and country_named(entity.name.split()) is not None
 
 
 def _same_unnamed(state: State, head: Token, lemma: str) -> Optional[Entity]:

@@ -8,7 +8,8 @@ from typing import List, Optional, Tuple
 from spacy.tokens import Span, Token
 
 from ..extract.doctext import token_indices
-from ..extract.lexicon import DOCUMENT_KINDS, DOCUMENT_NOUNS
+from ..extract.lexicon import DOCUMENT_KINDS, DOCUMENT_NOUNS, MEDIA_NOUNS
+from .descriptions import last_outlet
 from .groups import named_group
 from .entities import Entity, NameMention
 from .state import State
@@ -17,7 +18,12 @@ from .words import DEFINITE
 # Documents of one family: "the survey" refers back to "a Gallup poll".
 DOCUMENT_FAMILY = {"survey": "poll", "polls": "poll", "study": "report", "analysis": "report",
                    "findings": "report", "research": "report", "advertisement": "ad", "video": "ad",
-                   "clip": "ad", "documentary": "film"}
+                   "clip": "ad", "documentary": "film", "missive": "letter", "email": "letter",
+                   "results": "poll"}
+# Documents an outlet writes: "the editorial" is the outlet's, "the newspaper's editorial" too.
+OUTLET_DOCUMENTS = frozenset(("editorial",))
+# Documents that report what another one found ("the findings" of the poll named before).
+FINDINGS_OF = frozenset(("findings", "result", "results"))
 # Documents that hold findings, in which a subject figures without having made them
 # ("Trump leads in the poll").
 FINDINGS = frozenset(("poll", "report"))
@@ -37,9 +43,17 @@ def document_source(state: State, head: Token, span: Span, determiner: Optional[
     if maker is not None:
         return maker
     generic = head.tag_ in ("NNS", "NNPS") and determiner not in DEFINITE  # "exit polls", "polls show"
-    if generic or any(c.dep_ == "poss" for c in head.children):
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    if owners and owners[0].lemma_.lower() in MEDIA_NOUNS:
+        return last_outlet(state, head)  # "the newspaper's editorial"
+    if generic or owners:
         return None
-    return _document_maker(state, head.i, DOCUMENT_FAMILY.get(lemma, lemma))  # "the poll" after "a Gallup poll"
+    maker = _document_maker(state, head.i, DOCUMENT_FAMILY.get(lemma, lemma))  # "the poll" after "a Gallup poll"
+    if maker is None and lemma in FINDINGS_OF:
+        maker = next((m for at, _, m in reversed(state.documents) if at < head.i), None)  # of the last poll
+    if maker is None and lemma in OUTLET_DOCUMENTS:
+        maker = last_outlet(state, head)
+    return maker
 
 
 def made_documents(state: State) -> List[Tuple[int, str, Entity]]:
@@ -67,7 +81,7 @@ def made_documents(state: State) -> List[Tuple[int, str, Entity]]:
             verb = token.head.head  # "in a statement, the union called ..."
         if maker is None and verb is not None:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in by_token]
-            maker = by_token[subjects[0].i].entity if subjects else None
+            maker = (named_group(state, subjects[0]) or by_token[subjects[0].i].entity) if subjects else None
         if maker is not None and maker.name is not None:
             found.append((token.i, DOCUMENT_FAMILY.get(lemma, lemma), maker))
     return found

@@ -16,7 +16,8 @@ class Entity:
     ``names`` holds the word tuples of its name mentions, for matching; ``variants`` the
     names as written in plain prose and ``written`` every name as written, for naming;
     ``titles`` the lowercased words of its titles, for descriptions ("the nominee");
-    ``mentions`` the ``(start, end)`` offsets that refer to it.
+    ``mentions`` the ``(start, end)`` offsets that refer to it; ``place`` whether it is
+    named as a place.
     """
 
     id: int
@@ -29,6 +30,7 @@ class Entity:
     written: List[str] = field(default_factory=list)
     titles: Set[str] = field(default_factory=set)
     mentions: List[Tuple[int, int]] = field(default_factory=list)
+    place: bool = False  # named as a place (a country, state or city)
 
     def add_mention(self, start: int, end: int) -> None:
         """Record that ``text[start:end]`` refers to this entity (once)."""

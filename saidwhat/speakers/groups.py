@@ -11,6 +11,7 @@ from .by_name import named
 from .entities import Entity
 from .ranking import DESCRIPTION_WINDOW, events_before
 from .state import State
+from .titles import title_words
 from .words import is_person_noun
 
 # Two people spoken of as one ("the two men", "both candidates", "the pair").
@@ -37,7 +38,7 @@ def pair(state: State, head: Token, lemma: str) -> Optional[Entity]:
     counted = (head.lower_ in PAIR_WORDS  # "the two", "both" on their own
                or is_person_noun(head) and any(c.lower_ in PAIR_WORDS for c in head.children))
     if lemma not in PAIR_NOUNS and not counted:
-        return None
+        return titled_group(state, head, lemma)
     sentence = state.article.sentence
     here = sentence[head.i]
     people: List[Entity] = []
@@ -51,6 +52,27 @@ def pair(state: State, head: Token, lemma: str) -> Optional[Entity]:
             people.append(entity)
             if len(people) == 2:
                 break
+    if len(people) < 2:
+        return None
+    people.sort(key=lambda e: min(e.mentions, default=(0, 0)))
+    return state.entities.once(tuple(e.id for e in people), "group", " and ".join(e.name for e in people))
+
+
+def titled_group(state: State, head: Token, lemma: str) -> Optional[Entity]:
+    """A definite plural role ("the committee chairmen", "the senators"): one group of
+    the named people before ``head`` whose titles
+    hold the role and the description's other title words, if there are two or more;
+    else None."""
+    if not is_person_noun(head) or not any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in head.children):
+        return None
+    words = {w for w in title_words(t for t in head.subtree if t.i <= head.i) if w != "former"}
+    words.add(lemma)
+    people: List[Entity] = []
+    for event in events_before(state, head.i):
+        entity = event.entity
+        if (entity.type == "person" and entity.name is not None and entity not in people
+                and words <= entity.titles):
+            people.append(entity)
     if len(people) < 2:
         return None
     people.sort(key=lambda e: min(e.mentions, default=(0, 0)))

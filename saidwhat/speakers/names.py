@@ -22,6 +22,7 @@ from ..extract.doctext import doc_text, token_indices
 from ..extract.lexicon import HONORIFICS, MEDIA_WORDS
 from .entities import Entity, NameMention
 from .gender import courtesy_gender, first_name_gender, gender_of_words
+from .places import link_places
 from .matching import DOTTED_INITIALS, first_names_agree, match_entity, name_word
 from .prose import Prose
 from .spans import GOVERNMENT_NOUNS, NAME_LABELS, is_role_before, name_spans
@@ -67,6 +68,7 @@ def name_chains(doc: Doc) -> List[NameMention]:
         _learn(entity, mention)
     mentions = _missed_surnames(doc, mentions, prose)
     _shared_surnames(doc, mentions, prose)
+    link_places(mentions)
     for entity in {id(m.entity): m.entity for m in mentions}.values():
         entity.name = None if entity.type == "group" else fullest_name(entity)
     return mentions

@@ -1,0 +1,62 @@
+"""Description sources on texts written for them: places that speak for their country
+or town, outlets the recogniser did not type, documents of an outlet, plural roles."""
+from test_speakers_resolver import names, resolve
+
+
+def test_a_countrys_people_capital_and_kingdom_are_the_country(parser_nlp):
+    text = ("Norway and Sweden signed a fishing accord in Oslo on Monday.\n"
+            "The Swedes said the quotas were fair.\n"
+            "Stockholm said it would review the accord in a year.\n"
+            "The kingdom added that its fleet would shrink.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("The Swedes", "the quotas"), ("Stockholm", "would review"), ("The kingdom", "its fleet")])
+    assert names(found) == ["Sweden", "Sweden", "Sweden"]
+
+
+def test_the_government_in_a_capital_is_its_country(parser_nlp):
+    text = ("Talks between Peru and Chile stalled on Friday.\n"
+            "The government in Lima said the border was not in question.\n")
+    found, _ = resolve(parser_nlp, text, [("The government in Lima", "the border")])
+    assert names(found) == ["Peru"]
+
+
+def test_the_town_is_the_town_the_article_is_about(parser_nlp):
+    text = ("Floods closed the schools of Millbrook, Vermont, on Tuesday.\n"
+            "Millbrook asked the state for pumps, and Burlington sent two trucks.\n"
+            "The town said the river would crest on Thursday.\n")
+    found, _ = resolve(parser_nlp, text, [("The town", "the river")])
+    assert names(found) == ["Millbrook"]
+
+
+def test_the_newspaper_is_a_name_written_with_the_that_the_recogniser_missed(parser_nlp):
+    text = ("The Lantern ran a story about the dam on Sunday.\n"
+            "The Lantern had warned of cracks for a year.\n"
+            "The newspaper said the county ignored the warnings.\n"
+            "The editorial called for an inquiry.\n")
+    found, speakers = resolve(parser_nlp, text, [
+        ("The Lantern had", "warned of cracks"), ("The newspaper", "the county ignored"),
+        ("The editorial", "an inquiry")])
+    assert names(found)[1:] == ["Lantern", "Lantern"]
+    assert {s.type for s in speakers if s.name == "Lantern"} == {"media"}
+
+
+def test_a_newspapers_editorial_is_the_newspapers(parser_nlp):
+    text = ("The Harlow Gazette endorsed the levy on Sunday.\n"
+            "The newspaper's editorial said the schools needed roofs.\n")
+    found, _ = resolve(parser_nlp, text, [("The newspaper's editorial", "the schools")])
+    assert names(found) == ["Harlow Gazette"]
+
+
+def test_the_committee_chairmen_are_the_chairmen_named_before(parser_nlp):
+    text = ("Finance Committee Chairman Tom Reyes and Budget Committee Chairman Ana Ruiz met the mayor.\n"
+            "Mayor Jo Park said the city would cut spending.\n"
+            "The committee chairmen said the cuts were too small.\n")
+    found, _ = resolve(parser_nlp, text, [("The committee chairmen", "the cuts")])
+    assert names(found) == ["Tom Reyes and Ana Ruiz"]
+
+
+def test_a_letter_written_by_two_people_is_theirs(parser_nlp):
+    text = ("Tom Reyes and Ana Ruiz wrote a letter to the board on Monday.\n"
+            "The letter said the budget was late.\n")
+    found, _ = resolve(parser_nlp, text, [("The letter", "the budget")])
+    assert names(found) == ["Tom Reyes and Ana Ruiz"]
