@@ -60,3 +60,27 @@ def test_a_letter_written_by_two_people_is_theirs(parser_nlp):
             "The letter said the budget was late.\n")
     found, _ = resolve(parser_nlp, text, [("The letter", "the budget")])
     assert names(found) == ["Tom Reyes and Ana Ruiz"]
+
+
+def test_the_agency_is_the_organisation_named_before_not_an_outlet(parser_nlp):
+    text = ("The Daily Ledger reported that the Federal Aviation Administration grounded the planes.\n"
+            "The agency said the engines needed new fans.\n")
+    found, _ = resolve(parser_nlp, text, [("The agency", "the engines")])
+    assert names(found) == ["Federal Aviation Administration"]
+
+
+def test_the_news_service_is_the_outlet_named_before(parser_nlp):
+    text = ("The Harlow Gazette and the city council argued over the budget.\n"
+            "The news service said the council hid the numbers.\n")
+    found, _ = resolve(parser_nlp, text, [("The news service", "the council hid")])
+    assert names(found) == ["Harlow Gazette"]
+
+
+def test_the_report_is_the_maker_of_the_investigation_before_it(parser_nlp):
+    text = ("Report: The mayor met donors.\n\n"
+            "MARLOW BAY (Reuters) \u2014 The mayor called a report about his meetings unfair.\n\n"
+            "The Harlow Gazette's investigation into the mayor's calendar drew calls for an inquiry.\n\n"
+            "The council voted on Monday.\n\n"
+            "The report showed that most of his meetings were with donors.\n")
+    found, _ = resolve(parser_nlp, text, [("The report", "most of his meetings")])
+    assert names(found) == ["Harlow Gazette"]

@@ -17,6 +17,9 @@ from .state import State
 from .titles import title_words
 from .words import DEFINITE, FIRST_PERSON, INDEFINITE, SUBJECT_DEPS, is_person_noun
 
+# Organisation nouns that may refer back to an organisation without the word in its name
+# ("the company" for "Exxon Mobil", "the agency" for "FBI").
+FITTING_NOUNS = frozenset(("company", "firm", "organization", "organisation", "agency", "union"))
 # Sentences after a description in which the person it introduces is named ("A former
 # party chairman says ... ¶ "...," said Don Fowler").
 INTRODUCTION_WINDOW = 2
@@ -33,7 +36,7 @@ def description(state: State, head: Token, lemma: str, span: Span, determiner: O
     father" refers to nobody the resolver can name."""
     owners = [c for c in head.children if c.dep_ == "poss"]
     definite = determiner in DEFINITE and not owners
-    if definite and lemma in MEDIA_NOUNS:
+    if definite and _outlet_noun(head, lemma):
         return last_outlet(state, head)
     if determiner in INDEFINITE and lemma in MEDIA_NOUNS:
         return outlet_after(state, head)  # "a Baton Rouge newspaper ... The Advocate"
@@ -41,7 +44,9 @@ def description(state: State, head: Token, lemma: str, span: Span, determiner: O
         found = place_description(state, head, lemma) if lemma in GOVERNMENT_NOUNS else None
         found = found or latest(state, head.i, lambda e: e.type in ("organization", "media") and e.name is not None
                                 and lemma in e.name.lower().split())
-        return found or (place_description(state, head, lemma) if lemma in CITY_NOUNS else None)
+        if found is None and lemma in CITY_NOUNS:
+            found = place_description(state, head, lemma)
+        return found or _fitting_organisation(state, head, lemma)
     if lemma in COUNTRY_NOUNS and (definite or determiner is None):
         return place_description(state, head, lemma)
     if not is_person_noun(head) or any(o.lower_ in FIRST_PERSON for o in owners):
@@ -65,6 +70,30 @@ def description(state: State, head: Token, lemma: str, span: Span, determiner: O
     if found is None and definite:  # "a senior official said ... The official added": one speaker
         found = _same_unnamed(state, head, lemma)
     return found
+
+
+def _outlet_noun(head: Token, lemma: str) -> bool:
+    """Whether a noun names a news outlet: "the newspaper", "the news service", "the news
+    agency"; not "the agency" alone, an organisation."""
+    news = any(c.dep_ == "compound" and c.lower_ in ("news", "wire") for c in head.children)
+    return news or (lemma in MEDIA_NOUNS and lemma not in ORGANISATION_NOUNS)
+
+
+def _fitting_organisation(state: State, head: Token, lemma: str) -> Optional[Entity]:
+    """For "the company", "the agency", "the union" where no organisation has that word
+    in its name: the nearest organisation named in the DESCRIPTION_WINDOW sentences
+    before, not an outlet, a place or a person's, or None."""
+    if lemma not in FITTING_NOUNS:
+        return None
+    article = state.article
+    here = article.sentence[head.i]
+    for event in events_before(state, head.i):
+        if here - article.sentence[event.token] > DESCRIPTION_WINDOW:
+            return None
+        entity = event.entity
+        if entity.type == "organization" and entity.name is not None and not entity.place:
+            return entity
+    return None
 
 
 def last_outlet(state: State, head: Token) -> Optional[Entity]:

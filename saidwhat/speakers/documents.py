@@ -17,7 +17,8 @@ from .words import DEFINITE
 
 # Documents of one family: "the survey" refers back to "a Gallup poll".
 DOCUMENT_FAMILY = {"survey": "poll", "polls": "poll", "study": "report", "analysis": "report",
-                   "findings": "report", "research": "report", "advertisement": "ad", "video": "ad",
+                   "findings": "report", "research": "report", "investigation": "report",
+                   "advertisement": "ad", "video": "ad",
                    "clip": "ad", "documentary": "film", "missive": "letter", "email": "letter",
                    "results": "poll"}
 # Documents an outlet writes: "the editorial" is the outlet's, "the newspaper's editorial" too.
@@ -80,7 +81,8 @@ def made_documents(state: State) -> List[Tuple[int, str, Entity]]:
               and DOCUMENT_FAMILY.get(lemma, lemma) not in FINDINGS):
             verb = token.head.head  # "in a statement, the union called ..."
         if maker is None and verb is not None:
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in by_token]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in by_token
+                        and not state.article.dateline(c)]  # not "WASHINGTON (AP) — ... called a report"
             maker = (named_group(state, subjects[0]) or by_token[subjects[0].i].entity) if subjects else None
         if maker is not None and maker.name is not None:
             found.append((token.i, DOCUMENT_FAMILY.get(lemma, lemma), maker))
