@@ -84,3 +84,13 @@ def test_the_report_is_the_maker_of_the_investigation_before_it(parser_nlp):
             "The report showed that most of his meetings were with donors.\n")
     found, _ = resolve(parser_nlp, text, [("The report", "most of his meetings")])
     assert names(found) == ["Harlow Gazette"]
+
+
+def test_a_former_speaker_or_front_runner_refers_back_to_the_person_spoken_of(parser_nlp):
+    text = ("Ada Stone toured the flooded farms of the valley on Monday.\n"
+            "The Democratic front-runner said the levees had failed.\n"
+            "Tom Reyes visited the farms on Tuesday.\n"
+            "The former House Speaker said the state should pay.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("The Democratic front-runner", "the levees"), ("The former House Speaker", "the state should")])
+    assert names(found) == ["Ada Stone", "Tom Reyes"]

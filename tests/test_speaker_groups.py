@@ -13,3 +13,10 @@ def test_two_people_spoken_of_together_are_one_group(parser_nlp):
         ("The two", "the state owed")])
     assert names(found) == ["Ada Stone and Paul Pence"] * 3
     assert [(s.name, s.type, s.attributions) for s in speakers] == [("Ada Stone and Paul Pence", "group", 3)]
+
+
+def test_names_listed_with_a_comma_are_one_group(parser_nlp):
+    text = ("The mayor spoke first on Monday.\n"
+            "Later, Senator Ada Stone, Governor Paul Pence, said the plant should stay open.\n")
+    found, _ = resolve(parser_nlp, text, [("Senator Ada Stone, Governor Paul Pence", "the plant should")])
+    assert names(found) == ["Ada Stone and Paul Pence"]

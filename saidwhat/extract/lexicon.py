@@ -109,7 +109,7 @@ researcher scientist doctor physician democrat republican conservative liberal
 commissioner chair head mate superintendent sheriff commander manager treasurer
 comptroller administrator coordinator organizer publisher producer staffer surrogate
 operative delegate contender challenger incumbent deputy envoy negotiator historian
-scholar teacher nurse member partner owner employee coach actor
+scholar teacher nurse member partner owner employee coach actor speaker runner frontrunner
 """)
 # Relatives by the word that names them, as one of them is named ("my father, Jo Park").
 KIN = {"father": "father", "dad": "father", "mother": "mother", "mom": "mother", "son": "son",

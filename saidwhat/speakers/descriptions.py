@@ -53,7 +53,7 @@ def description(state: State, head: Token, lemma: str, span: Span, determiner: O
         return None
     gender = gender_of_words([lemma])
     words = title_words(t for t in span if t.i <= head.i)  # "the Indiana governor"
-    with_of = any(c.dep_ == "prep" for c in head.children)  # "the head of Sony" defines a new one
+    with_of = any(_defining(c, state) for c in head.children)  # "the head of Sony" defines a new one
     if determiner in INDEFINITE:
         found = _titled_after(state, head, words)
     else:
@@ -186,6 +186,16 @@ def _most_mentioned(state: State, head: Token, accept: Callable[[Entity], bool])
 def is_country(entity: Entity) -> bool:
     """Whether ``entity`` is a country named as a place."""
     return entity.place and entity.name is not None and country_named(entity.name.split()) is not None
+
+
+def _defining(child: Token, state: State) -> bool:
+    """Whether a phrase on a role defines whose role it is ("the head of Sony", "of the
+    company"), not one that is part of the title ("secretary of State")."""
+    if child.dep_ != "prep":
+        return False
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return not (child.lower_ == "of" and objects and objects[0].is_title and objects[0].i not in state.article.by_token
+                and not any(c.dep_ == "det" for c in objects[0].children))
 
 
 def _same_unnamed(state: State, head: Token, lemma: str) -> Optional[Entity]:

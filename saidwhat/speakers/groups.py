@@ -20,16 +20,31 @@ PAIR_NOUNS = frozenset(("pair", "duo"))
 
 
 def named_group(state: State, head: Token) -> Optional[Entity]:
-    """One group speaker for coordinated names ("Trump and Clinton"), or None."""
+    """One group speaker for coordinated or listed names ("Trump and Clinton", "Obama,
+    Biden"), or None."""
     heads = [head]
     for member in heads:
-        heads.extend(c for c in member.children if c.dep_ == "conj")
+        heads.extend(c for c in member.children if c.dep_ == "conj" or _listed_person(state, member, c))
     if len(heads) < 2:
         return None
     members = [named(state, h) for h in heads]
     if any(m is None or m.name is None for m in members):
         return None
     return state.entities.once(tuple(m.id for m in members), "group", " and ".join(m.name for m in members))
+
+
+def _listed_person(state: State, head: Token, child: Token) -> bool:
+    """Whether ``child`` is a person's name listed right after the person named by
+    ``head`` and a comma ("Obama, Biden", "Ted Cruz, Chris Christie"), which the parse
+    takes for an apposition."""
+    by_token = state.article.by_token
+    if child.dep_ != "appos" or head.i not in by_token or child.i not in by_token:
+        return False
+    first, second = by_token[head.i], by_token[child.i]
+    titles = head.doc[first.span.end + 1:second.span.start]  # "Sen.", "Governor"
+    return (first.label == second.label == "PERSON" and first.entity is not second.entity
+            and first.span.end < second.span.start and head.doc[first.span.end].text == ","
+            and len(titles) <= 2 and all(t.is_title and t.lower_.rstrip(".") in HONORIFICS for t in titles))
 
 
 def pair(state: State, head: Token, lemma: str) -> Optional[Entity]:
