@@ -94,3 +94,11 @@ def test_a_former_speaker_or_front_runner_refers_back_to_the_person_spoken_of(pa
     found, _ = resolve(parser_nlp, text, [
         ("The Democratic front-runner", "the levees"), ("The former House Speaker", "the state should")])
     assert names(found) == ["Ada Stone", "Tom Reyes"]
+
+
+def test_the_state_is_the_us_state_named_last(parser_nlp):
+    text = ("A court in Ohio struck down the voting law on Monday.\n"
+            "Officials in Florida were weighing a similar rule.\n"
+            "The state said it would wait for the ruling.\n")
+    found, _ = resolve(parser_nlp, text, [("The state", "would wait")])
+    assert names(found) == ["Florida"]

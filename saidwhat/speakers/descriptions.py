@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 from ..extract.lexicon import ANONYMOUS_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PARTY_WORDS, PERSON_NOUNS
 from .gender import gender_of_words
-from .places import CITY_NOUNS, COUNTRY_NOUNS, GOVERNMENT_NOUNS, country_named, country_of_capital, is_city
+from .places import (CITY_NOUNS, COUNTRY_NOUNS, GOVERNMENT_NOUNS, STATE_NOUNS, country_named, country_of_capital,
+                     is_city, is_us_state)
 from .by_name import named
 from .entities import Entity
 from .ranking import DESCRIPTION_WINDOW, antecedent, events_after, events_before, latest
@@ -47,7 +48,7 @@ def description(state: State, head: Token, lemma: str, span: Span, determiner: O
         if found is None and lemma in CITY_NOUNS:
             found = place_description(state, head, lemma)
         return found or _fitting_organisation(state, head, lemma)
-    if lemma in COUNTRY_NOUNS and (definite or determiner is None):
+    if lemma in COUNTRY_NOUNS and (definite or determiner is None) or lemma in STATE_NOUNS and definite:
         return place_description(state, head, lemma)
     if not is_person_noun(head) or any(o.lower_ in FIRST_PERSON for o in owners):
         return None
@@ -153,10 +154,13 @@ def outlet_after(state: State, head: Token) -> Optional[Entity]:
 
 def place_description(state: State, head: Token, lemma: str) -> Optional[Entity]:
     """The place a description of one refers to: "the kingdom", "the nation" the
-    country named last; "the town", "the city" the city named last (not a country or a
-    state); "the government in Riyadh" or "of France" the country, or None."""
+    country and "the state" the US state named last; "the town", "the city" the city
+    (not a country or a state) mentioned most; "the government in Riyadh" or "of
+    France" the country, or None."""
     if lemma in COUNTRY_NOUNS:
         return latest(state, head.i, is_country)
+    if lemma in STATE_NOUNS:
+        return latest(state, head.i, lambda e: e.place and e.name is not None and is_us_state(e.name.split()))
     if lemma in CITY_NOUNS:
         return _most_mentioned(state, head, lambda e: e.place and e.name is not None and is_city(e.name.split()))
     if lemma not in GOVERNMENT_NOUNS:

@@ -95,6 +95,7 @@ tennessee texas utah vermont virginia washington wisconsin wyoming""".split()) |
 # Nouns for a country ("the kingdom", "the nation") and for a city or town.
 COUNTRY_NOUNS = frozenset(("country", "nation", "kingdom", "republic", "emirate"))
 CITY_NOUNS = frozenset(("city", "town", "village"))
+STATE_NOUNS = frozenset(("state",))
 # Nouns for a country's or city's government ("the government in Riyadh").
 GOVERNMENT_NOUNS = frozenset(("government", "regime", "authorities", "leadership"))
 
@@ -134,6 +135,11 @@ def country_of_people(words: Iterable[str]) -> Optional[str]:
 def country_of_capital(words: Iterable[str]) -> Optional[str]:
     """The country whose capital a place's name words name ("beijing" -> "China"), or None."""
     return _CAPITALS.get(_key(" ".join(words)))
+
+
+def is_us_state(words: Iterable[str]) -> bool:
+    """Whether a place's name words name a US state."""
+    return _key(" ".join(words)) in US_STATES
 
 
 def is_city(words: Iterable[str]) -> bool:
