@@ -3,7 +3,7 @@ import io
 import os
 
 from saidwhat.io.formats.text import TextWriter, speaker_description, speaker_label
-from saidwhat.schema import Speaker
+from saidwhat.schema import Speaker, TextSpan
 from tests.format_examples import make_briefing, make_quiet, make_story, run
 
 
@@ -87,10 +87,13 @@ def test_text_shows_addressee_setting_means_continued_and_nesting():
 
 
 def test_text_speaker_labels():
-    """A name; a title or source phrase in parentheses when unnamed; — for no speaker."""
+    """A name; a title or source phrase in parentheses when unnamed, else the first
+    mention; — for no speaker."""
     assert speaker_label(Speaker(1, "Joan  Pike", "person", "Minister")) == "Joan Pike"
     assert speaker_label(Speaker(2, None, "person", "a\nspokeswoman")) == "(a spokeswoman)"
     assert speaker_label(Speaker(3, None, "group")) == "(unnamed)"
+    they = TextSpan(((10, 14),), "they")
+    assert speaker_label(Speaker(4, None, "group", mentions=[they])) == "(unnamed \u201cthey\u201d)"
     assert speaker_label(None) == "—"
     assert speaker_description(Speaker(1, "Joan Pike", "person")) == "Joan Pike (person)"
     assert speaker_description(Speaker(2, None, "group", "officials")) == "officials (unnamed group)"

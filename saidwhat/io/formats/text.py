@@ -60,13 +60,16 @@ def speaker_label(speaker: Optional[Speaker]) -> str:
 
     Takes a :class:`Speaker` or ``None``; returns its name ("Donald Trump"), the
     title or source phrase in parentheses when the article never names it
-    ("(a spokeswoman)", or "(unnamed)" without either), or :data:`MISSING` for ``None``.
+    ("(a spokeswoman)"; without either, its first mention, "(unnamed “they”)", so that
+    two speakers known only by pronouns read apart), or :data:`MISSING` for ``None``.
     """
     if speaker is None:
         return MISSING
     if speaker.name:
         return one_line(speaker.name)
-    return f"({one_line(speaker.title)})" if speaker.title else "(unnamed)"
+    if speaker.title:
+        return f"({one_line(speaker.title)})"
+    return f"(unnamed \u201c{one_line(speaker.mentions[0].text)}\u201d)" if speaker.mentions else "(unnamed)"
 
 
 def speaker_description(speaker: Optional[Speaker]) -> str:
