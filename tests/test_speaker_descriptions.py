@@ -102,3 +102,27 @@ def test_the_state_is_the_us_state_named_last(parser_nlp):
             "The state said it would wait for the ruling.\n")
     found, _ = resolve(parser_nlp, text, [("The state", "would wait")])
     assert names(found) == ["Florida"]
+
+
+def test_an_organisation_called_by_the_noun_in_an_apposition_is_that_noun(parser_nlp):
+    text = ("Harlow Steelworks, a company based in Dayton, closed a plant on Monday.\n"
+            "The Teamsters protested the closure.\n"
+            "The company said the plant had lost money for years.\n")
+    found, _ = resolve(parser_nlp, text, [("The company", "the plant had lost")])
+    assert names(found) == ["Harlow Steelworks"]
+
+
+def test_a_review_is_an_outlet(parser_nlp):
+    text = ("The Harlow Review criticised the mayor on Monday, and the mayor answered on the radio.\n"
+            "The publication said the mayor had misled voters.\n")
+    found, _ = resolve(parser_nlp, text, [("The publication", "had misled")])
+    assert names(found) == ["Harlow Review"]
+
+
+def test_a_name_an_apposition_calls_a_newspaper_is_an_outlet(parser_nlp):
+    text = ("Mayor Jo Park spoke to Ned Lantern, a weekly newspaper in Harlow, on Monday.\n"
+            "Harlow voted on Tuesday.\n"
+            "The newspaper said the mayor would not run again.\n")
+    found, speakers = resolve(parser_nlp, text, [("The newspaper", "the mayor would not")])
+    assert names(found) == ["Ned Lantern"]
+    assert [s.type for s in speakers] == ["media"]

@@ -33,7 +33,7 @@ television network reuters ap cnn msnbc nbc cbs abc fox bbc npr pbs politico bre
 huffpost huffington axios bloomberg slate vox newsweek economist guardian telegraph
 observer politifact salon drudge rt sputnik xinhua kcna register chronicle inquirer
 sentinel examiner bulletin dispatch wire buzzfeed c-span cnbc univision telemundo yonhap
-kyodo afp today newsmax wsj
+kyodo afp today newsmax wsj review
 """)
 # Nouns that refer back to a news outlet ("the newspaper").
 MEDIA_NOUNS = _words("""

@@ -44,7 +44,7 @@ def description(state: State, head: Token, lemma: str, span: Span, determiner: O
     if definite and lemma in ORGANISATION_NOUNS:
         found = place_description(state, head, lemma) if lemma in GOVERNMENT_NOUNS else None
         found = found or latest(state, head.i, lambda e: e.type in ("organization", "media") and e.name is not None
-                                and lemma in e.name.lower().split())
+                                and (lemma in e.name.lower().split() or lemma in e.titles))
         if found is None and lemma in CITY_NOUNS:
             found = place_description(state, head, lemma)
         return found or _fitting_organisation(state, head, lemma)

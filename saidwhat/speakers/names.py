@@ -19,7 +19,7 @@ from typing import Dict, Iterable, List, Sequence, Tuple
 from spacy.tokens import Doc, Token
 
 from ..extract.doctext import doc_text, token_indices
-from ..extract.lexicon import HONORIFICS, MEDIA_WORDS
+from ..extract.lexicon import HONORIFICS, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS
 from .entities import Entity, NameMention
 from .gender import courtesy_gender, first_name_gender, gender_of_words
 from .places import link_places
@@ -204,7 +204,10 @@ def _entity_type(label: str, words: Sequence[str]) -> str:
 def _learn(entity: Entity, mention: NameMention) -> None:
     """Take the title and gender a named mention gives its entity."""
     span = mention.span
-    title_tokens = title_before(span) or title_beside(span.root)
+    beside = title_beside(span.root)
+    title_tokens = title_before(span) or beside
+    if beside and mention.label != "GPE" and entity.gender is None and not first_name_gender(mention.words[0]):
+        _retype(entity, beside)
     if title_tokens:
         title = _text(title_tokens)
         entity.titles.update(title_words(title_tokens))
@@ -215,6 +218,21 @@ def _learn(entity: Entity, mention: NameMention) -> None:
     if entity.type == "person" and entity.gender is None:
         before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
         entity.gender = courtesy_gender(before) or first_name_gender(mention.words[0])
+
+
+def _retype(entity: Entity, apposition: Sequence[Token]) -> None:
+    """Make an outlet or organisation of a name an apposition calls one ("The Advocate,
+    a Baton Rouge newspaper", "Harlow Steelworks, a company"), though the recogniser took
+    it for an organisation or a person."""
+    inside = {t.i for t in apposition}
+    head = next((t for t in apposition if t.head.i not in inside or t.head.i == t.i), None)
+    if head is None or head.pos_ != "NOUN":
+        return
+    lemma = head.lemma_.lower()
+    if lemma in MEDIA_NOUNS and lemma not in ORGANISATION_NOUNS and entity.type in ("organization", "person"):
+        entity.type = "media"
+    elif lemma in ORGANISATION_NOUNS and entity.type == "person":
+        entity.type = "organization"
 
 
 def _text(tokens: Sequence[Token]) -> str:
