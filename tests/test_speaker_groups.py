@@ -20,3 +20,12 @@ def test_names_listed_with_a_comma_are_one_group(parser_nlp):
             "Later, Senator Ada Stone, Governor Paul Pence, said the plant should stay open.\n")
     found, _ = resolve(parser_nlp, text, [("Senator Ada Stone, Governor Paul Pence", "the plant should")])
     assert names(found) == ["Ada Stone and Paul Pence"]
+
+
+def test_the_two_are_the_pair_that_spoke_though_others_are_named_since(parser_nlp):
+    text = ("Senator Ada Stone and Senator Paul Pence wrote to the mayor on Monday.\n"
+            "The mayor, Jo Park, said the plant would close, and her deputy Tom Reyes agreed.\n"
+            "The two lawmakers, however, said the plant could be saved.\n")
+    found, _ = resolve(parser_nlp, text, [
+        ("Senator Ada Stone and Senator Paul Pence", "the mayor on"), ("The two lawmakers", "could be saved")])
+    assert names(found) == ["Ada Stone and Paul Pence"] * 2

@@ -49,13 +49,19 @@ def _listed_person(state: State, head: Token, child: Token) -> bool:
 
 def pair(state: State, head: Token, lemma: str) -> Optional[Entity]:
     """Two people spoken of together ("the two men", "both candidates", "the two", "the pair"):
-    one group of the two named people mentioned last before ``head``, or None."""
+    the group of two named people that spoke last in the DESCRIPTION_WINDOW sentences
+    before ``head``, else one group of the two named people mentioned last, or None."""
     counted = (head.lower_ in PAIR_WORDS  # "the two", "both" on their own
                or is_person_noun(head) and any(c.lower_ in PAIR_WORDS for c in head.children))
     if lemma not in PAIR_NOUNS and not counted:
         return titled_group(state, head, lemma)
     sentence = state.article.sentence
     here = sentence[head.i]
+    for event in events_before(state, head.i):
+        if here - sentence[event.token] > DESCRIPTION_WINDOW:
+            break
+        if event.speaker and event.entity.type == "group" and (event.entity.name or "").count(" and ") == 1:
+            return event.entity  # "Goodlatte and Gowdy sent a letter ... Comey said ... The two lawmakers argue"
     people: List[Entity] = []
     for event in events_before(state, head.i):
         if here - sentence[event.token] > DESCRIPTION_WINDOW:
