@@ -26,3 +26,10 @@ def test_relative_pronouns_reach_the_person_their_clause_describes(parser_nlp):
     found, _ = resolve(parser_nlp, text, [("who", "is now its chairman"), ("who", "had opposed"),
                                           ("who", "advised the board"), ("who", "had argued")])
     assert names(found) == ["Tomas Reyes", "Alma Voss", "Ira Bell", "Alma Voss"]
+
+
+def test_a_headline_outlet_noun_is_no_name_and_a_places_newspaper_is_not_the_place(parser_nlp):
+    text = ("Newspaper Says Mayor Misled Voters\n"
+            "Officials in storm-hit Harlow County, a Marlow Bay newspaper reported, ignored the warnings.\n")
+    found, _ = resolve(parser_nlp, text, [("Newspaper", "Mayor Misled"), ("a Marlow Bay newspaper", "ignored")])
+    assert names(found) == [None, None]

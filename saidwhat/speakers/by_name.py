@@ -7,7 +7,7 @@ from typing import List, Optional, Tuple
 
 from spacy.tokens import Span, Token
 
-from ..extract.lexicon import DOCUMENT_NOUNS, FEMALE, HONORIFICS, MALE, MEDIA_WORDS
+from ..extract.lexicon import DOCUMENT_NOUNS, FEMALE, HONORIFICS, MALE, MEDIA_NOUNS, MEDIA_WORDS, ORGANISATION_NOUNS
 from .gender import first_name_gender, gender_of_words
 from .matching import is_acronym, name_word
 from .entities import Entity
@@ -26,8 +26,9 @@ def named(state: State, head: Token) -> Optional[Entity]:
     for child in head.children:
         if child.dep_ == "appos" and child.i in by_token:
             return by_token[child.i].entity
-    if head.dep_ == "appos" and head.head.i in by_token and head.pos_ == "NOUN":
-        return by_token[head.head.i].entity  # "Dana Whitfield, *a nurse* who said ..."
+    if head.dep_ == "appos" and head.head.i in by_token and head.pos_ == "NOUN" and not (
+            head.lemma_.lower() in MEDIA_NOUNS and by_token[head.head.i].label in ("GPE", "LOC")):
+        return by_token[head.head.i].entity  # "Dana Whitfield, *a nurse* who said ..."; not a place's newspaper
     if head.pos_ == "PROPN":
         for child in head.children:
             if child.dep_ == "compound" and child.i in by_token and by_token[child.i].label == "PERSON":
@@ -81,6 +82,8 @@ def _unlisted_name(state: State, head: Token) -> Optional[Entity]:
         return None  # a capitalised common noun, as in a headline ("Retired General Says", "Widow")
     doc = state.article.doc
     start = _phrase_start(doc, head)
+    if start == head.i and (lemma in MEDIA_NOUNS or lemma in ORGANISATION_NOUNS):
+        return None  # a headline's "Newspaper", "Network" alone, not "Farmers Coalition"
     written = list(doc[start:head.i + 1])
     tokens = name_tokens(written, person=head.ent_type_ in ("", "PERSON")) or [head]
     words = tuple(name_word(t) for t in tokens)

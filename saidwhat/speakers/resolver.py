@@ -190,6 +190,11 @@ def _head(span: Span, names: Dict[int, NameMention]) -> Token:
     if words and (words[0].i, words[-1].i + 1) != (span.start, span.end):
         span = span.doc[words[0].i:words[-1].i + 1]
     root = span.root
+    if root.pos_ == "DET" and root.head.i != root.i and span.start <= root.head.i < span.end:
+        root = root.head  # a determiner the parser made the head ("the two", "the editorial")
+    elif root.pos_ == "DET":
+        nouns = [t for t in span if t.pos_ in NOMINAL_POS and t.i > root.i]
+        root = nouns[-1] if nouns else root
     if len(span) == 1 or root.pos_ == "PROPN" or (root.pos_ == "PRON" and root.lower_ not in RELATIVE_PRONOUNS):
         return root
     if root.pos_ == "NOUN" and (is_speaker_noun(root) or len(span) < RUN_ON_SOURCE or span[0].i not in names):
