@@ -132,3 +132,8 @@ def test_a_surname_that_is_also_a_title(parser_nlp):
     text = ("Ana Pope chaired the meeting on Monday night. Pope said the budget was fair, and the Pope visited "
             "Lisbon. Pope Ana said nothing more.\n")
     assert {m.entity.name for m in name_chains(parser_nlp(text)) if m.entity.type == "person"} == {"Ana Pope"}
+
+
+def test_a_name_the_recogniser_runs_into_a_line_break_stops_before_it(parser_nlp):
+    doc = parser_nlp("By Jo Park\nRetired judge Mara Quist spoke with us about the new court building.\n")
+    assert [m.entity.name for m in name_chains(doc)] == ["Jo Park", "Mara Quist"]

@@ -61,9 +61,19 @@ def name_spans(doc: Doc, prose: Prose) -> List[Span]:
         span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="expand")
         if span is not None:
             nicknamed.append(span)
-    spans = [_mended(e, prose) for e in doc.ents if e.label_ in NAME_LABELS
+    spans = [_mended(_without_spaces(e), prose) for e in doc.ents if e.label_ in NAME_LABELS
              and not any(n.start < e.end and e.start < n.end for n in nicknamed)]
     return _without_overlaps([s for s in spans if s is not None] + nicknamed + _place_bodies(doc))
+
+
+def _without_spaces(ent: Span) -> Span:
+    """``ent`` without the line breaks the recogniser took in at its edges ("Jo Park\\n")."""
+    start, end = ent.start, ent.end
+    while end > start + 1 and ent.doc[end - 1].is_space:
+        end -= 1
+    while start < end - 1 and ent.doc[start].is_space:
+        start += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
 
 
 def _without_overlaps(spans: Iterable[Span]) -> List[Span]:
