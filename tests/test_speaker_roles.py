@@ -33,3 +33,10 @@ def test_a_headline_outlet_noun_is_no_name_and_a_places_newspaper_is_not_the_pla
             "Officials in storm-hit Harlow County, a Marlow Bay newspaper reported, ignored the warnings.\n")
     found, _ = resolve(parser_nlp, text, [("Newspaper", "Mayor Misled"), ("a Marlow Bay newspaper", "ignored")])
     assert names(found) == [None, None]
+
+
+def test_a_thing_owned_by_a_name_speaks_for_its_owner(parser_nlp):
+    text = ("Mayor Dana Kerr has not released her tax returns.\n"
+            "Ms. Kerr's returns would show how much she gave to charity, her critics say.\n")
+    found, _ = resolve(parser_nlp, text, [("Ms. Kerr's returns", "how much she gave")])
+    assert names(found) == ["Dana Kerr"]

@@ -184,7 +184,8 @@ def _personal(token: Token, names: Dict[int, NameMention]) -> bool:
 def _head(span: Span, names: Dict[int, NameMention]) -> Token:
     """The head of a source span: its root, unless the extractor's span runs past its
     noun phrase ("Trump demands accountability ..., yet", "that Trump"), when it is the
-    root's subject in the span, else the first name in it. Dashes and other marks at
+    root's subject in the span, else the first name in it, or the thing said is a named
+    owner's ("Mr. Trump's returns"). Dashes and other marks at
     the span's edges are left out ("― Trump")."""
     words = [t for t in span if any(ch.isalnum() for ch in t.text)]  # not a dash taken for a noun
     if words and (words[0].i, words[-1].i + 1) != (span.start, span.end):
@@ -197,6 +198,9 @@ def _head(span: Span, names: Dict[int, NameMention]) -> Token:
         root = nouns[-1] if nouns else root
     if len(span) == 1 or root.pos_ == "PROPN" or (root.pos_ == "PRON" and root.lower_ not in RELATIVE_PRONOUNS):
         return root
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.i in names), None)
+    if root.pos_ == "NOUN" and owner is not None and not is_speaker_noun(root):
+        return names[owner.i].head  # "Mr. Trump's returns", "Davis' commentary": the owner speaks
     if root.pos_ == "NOUN" and (is_speaker_noun(root) or len(span) < RUN_ON_SOURCE or span[0].i not in names):
         return root  # "DNC rules", "observers in Virginia": no speaker named in them
     for token in span:
