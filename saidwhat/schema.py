@@ -93,7 +93,7 @@ class Speaker:
     attributions: int = 0
 
     def to_dict(self) -> Dict[str, Any]:
-        """Return the speaker as plain JSON-ready data."""
+        """Return the speaker as plain JSON-ready data, as the article's list gives it."""
         return {
             "id": self.id,
             "name": self.name,
@@ -102,6 +102,12 @@ class Speaker:
             "mentions": [m.to_dict() for m in self.mentions],
             "attributions": self.attributions,
         }
+
+    def reference(self) -> Dict[str, Any]:
+        """Return the speaker as an attribution gives it: ``id``, ``name``, ``type`` and
+        ``title``; its mentions are listed once, under the article's ``speakers``, so the
+        output grows with the attributions and not with attributions times mentions."""
+        return {"id": self.id, "name": self.name, "type": self.type, "title": self.title}
 
     @classmethod
     def from_dict(cls, data: Optional[Dict[str, Any]]) -> Optional["Speaker"]:
@@ -158,7 +164,7 @@ class Attribution:
             "cue": self.cue.to_dict() if self.cue else None,
             "source": self.source.to_dict() if self.source else None,
             "confidence": round(float(self.confidence), 4),
-            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "speaker": self.speaker.reference() if self.speaker else None,
             "parent": self.parent,
             "continued": self.continued,
             "to": self.to.to_dict() if self.to else None,

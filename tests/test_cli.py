@@ -33,10 +33,8 @@ def test_extract_jsonl_gives_the_schema(capsys, story):
     assert code == 0 and err == ""
     [line] = out.splitlines()
     record = json.loads(line)
-    mayor = {"id": 1, "name": None, "type": "person", "title": "the mayor",
-             "mentions": [{"spans": [[25, 34]], "text": "the mayor"}], "attributions": 1}
-    officials = {"id": 2, "name": None, "type": "group", "title": "Officials",
-                 "mentions": [{"spans": [[41, 50]], "text": "Officials"}], "attributions": 1}
+    mayor = {"id": 1, "name": None, "type": "person", "title": "the mayor"}
+    officials = {"id": 2, "name": None, "type": "group", "title": "Officials"}
     assert record == {
         "id": "council",
         "text": STORY,
@@ -51,7 +49,8 @@ def test_extract_jsonl_gives_the_schema(capsys, story):
              "confidence": record["attributions"][1]["confidence"], "speaker": officials,
              "parent": None, "continued": False, "to": None, "where": None, "how": None, "reports": []},
         ],
-        "speakers": [mayor, officials],
+        "speakers": [{**mayor, "mentions": [{"spans": [[25, 34]], "text": "the mayor"}], "attributions": 1},
+                     {**officials, "mentions": [{"spans": [[41, 50]], "text": "Officials"}], "attributions": 1}],
     }
     assert all(0 < a["confidence"] <= 1 for a in record["attributions"])
 

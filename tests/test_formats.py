@@ -9,7 +9,7 @@ import pytest
 from saidwhat.io.formats import FORMATS, make_writer, writer_class
 from saidwhat.io.formats.csv_ import COLUMNS, CsvWriter
 from saidwhat.io.formats.jsonl import JsonlWriter, JsonWriter
-from saidwhat.schema import Article, Attribution, TextSpan
+from saidwhat.schema import Article, Attribution, Speaker, TextSpan
 from tests.format_examples import STREAM_FORMATS, TEXT, make_briefing, make_quiet, make_story, parse_page, run
 
 
@@ -34,6 +34,21 @@ def test_jsonl_round_trip():
     assert records == [a.to_dict() for a in articles]
     assert [Article.from_dict(r).to_dict() for r in records] == records
     assert "—" in lines[0] and "…" in lines[0]  # ensure_ascii=False
+
+
+def test_a_speakers_mentions_are_written_once_under_the_article():
+    text = "Ana Ruiz spoke. She said no. She said yes. She said maybe."
+    ruiz = Speaker(1, "Ana Ruiz", "person", "Mayor",
+                   mentions=[TextSpan.from_offsets(text, [(s, e)]) for s, e in ((0, 8), (16, 19), (29, 32), (43, 46))])
+    attributions = [Attribution(id=k, kind="indirect", content=TextSpan.from_offsets(text, [(c, c + 2)]),
+                                speaker=ruiz) for k, c in enumerate((25, 38), start=1)]
+    record = Article(id="a", text=text, attributions=attributions, speakers=[ruiz]).to_dict()
+    assert [a["speaker"] for a in record["attributions"]] == [
+        {"id": 1, "name": "Ana Ruiz", "type": "person", "title": "Mayor"}] * 2
+    assert len(record["speakers"][0]["mentions"]) == 4
+    back = Article.from_dict(record)
+    assert all(a.speaker is back.speakers[0] for a in back.attributions)
+    assert back.attributions[0].speaker.mentions == ruiz.mentions
 
 
 def test_reports_inside_reports_sit_under_their_parent_on_the_wire():
