@@ -22,7 +22,7 @@ from ..model import DEFAULT_EPOCHS, DEFAULT_MODEL, MODEL_NAMES, RULES
 from ..model.encoder import DEFAULT_PRECISION, PRECISIONS
 from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE
 from .commands import run_eval, run_info, run_train, run_train_speakers
-from .common import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED
+from .common import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, ending_on_sigterm
 from .extract import run_extract
 from .help import EVAL_HELP, EXTRACT_HELP, INFO_HELP, MAIN_HELP, TRAIN_HELP, TRAIN_SPEAKERS_HELP
 
@@ -43,7 +43,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help()
         return EXIT_FAILURE
     try:
-        return args.run(args)
+        with ending_on_sigterm():
+            return args.run(args)
+    except Terminated:
+        print("saidwhat: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("saidwhat: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
+import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -16,7 +20,32 @@ from spacy.language import Language
 from ..errors import OutputError
 from ..pipeline import load_pipeline
 
+logger = logging.getLogger(__name__)
+
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+EXIT_TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``timeout``, ``docker stop``, systemd, Spark) received: the run ends as
+    on Ctrl-C, its temporary output removed."""
+
+
+@contextlib.contextmanager
+def ending_on_sigterm() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` (in the main thread; elsewhere
+    signals cannot be handled and nothing changes); the previous handler comes back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise Terminated()
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def pipeline_from_args(args: argparse.Namespace) -> Language:
@@ -35,11 +64,16 @@ def atomic_target(output: Optional[str], directory: bool) -> Iterator:
         sys.stdout.flush()
         return
     final = Path(output)
+    if final.is_symlink():
+        final = final.resolve()  # written through the link, which stays a link
     parent = final.parent if str(final.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"cannot write {output}: no directory {parent}")
     if final.exists() and final.is_dir() != directory:
         raise OutputError(f"cannot write {output}: it is {'a file' if directory else 'a directory'}")
+    if final.is_file() and not final.stat().st_mode & 0o222:
+        raise OutputError(f"cannot write {output}: it is write-protected")
+    _remove_stale(parent, final.name)
     if directory:
         yield from _atomic_directory(final, parent)
     else:
@@ -48,7 +82,7 @@ def atomic_target(output: Optional[str], directory: bool) -> Iterator:
 
 def _atomic_directory(final: Path, parent: Path) -> Iterator[Path]:
     """Yield a temporary directory in ``parent`` that becomes ``final`` once the caller is done."""
-    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=parent))
+    tmp = Path(tempfile.mkdtemp(prefix=_prefix(final), suffix=".tmp", dir=parent))
     try:
         yield tmp
         if final.exists():
@@ -63,7 +97,7 @@ def _atomic_directory(final: Path, parent: Path) -> Iterator[Path]:
 
 def _atomic_file(final: Path, parent: Path) -> Iterator:
     """Yield a temporary file's stream in ``parent`` that becomes ``final`` once the caller is done."""
-    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=parent)
+    fd, name = tempfile.mkstemp(prefix=_prefix(final), suffix=".tmp", dir=parent)
     try:
         with open(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
@@ -72,6 +106,38 @@ def _atomic_file(final: Path, parent: Path) -> Iterator:
     finally:
         if os.path.exists(name):
             os.unlink(name)
+
+
+def _prefix(final: Path) -> str:
+    """The start of a temporary output's name: the output's, and this process's id."""
+    return f".{final.name}.{os.getpid()}."
+
+
+def _remove_stale(parent: Path, name: str) -> None:
+    """Remove the temporary outputs for ``name`` that a killed run left (``SIGKILL``):
+    those whose process is gone."""
+    pattern = re.compile(re.escape(f".{name}.") + r"(\d+)\..*\.tmp")
+    for item in parent.iterdir():
+        match = pattern.fullmatch(item.name)
+        if match is None or _alive(int(match.group(1))):
+            continue
+        logger.info("removing %s, left by a run that was killed", item)
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                item.unlink()
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with id ``pid`` runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _umask() -> int:

@@ -26,6 +26,8 @@ file name without the extension, or the record's "id".
 Offsets in the output are code points into the article text, which json and jsonl
 records carry (drop it with --no-text). Unreadable inputs are reported on stderr,
 one line each; everything else is still written, and the exit status is then 1.
+--output is written in full or not at all: Ctrl-C (exit 130) or SIGTERM (143) leave
+no partial file, a write-protected file is refused, and a symlink is written through.
 
 Each attribution has its content, cue and source as written, and the speaker the
 source refers to ("he" after Kim Jong Un is Kim Jong Un; name null when the article
@@ -34,7 +36,7 @@ for a quote paragraph carrying on the previous speaker, and to / where / how ("t
 reporters", "at a press conference", "through an interpreter"), and its act: the
 kind of saying (speech, writing, thought, intention, or document: a poll or study
 shows). --acts keeps only some kinds. Each article lists its speakers once, with
-their attribution counts.
+their mentions and attribution counts.
 
 examples:
   saidwhat extract --format text examples/harbor-talks.txt
