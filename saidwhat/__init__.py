@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .errors import InputError, PipelineError, SaidwhatError
 from .io.reading import read_inputs
-from .pipeline import Extractor, load_pipeline
+from .pipeline import Extractor, check_text, load_pipeline
 from .schema import Article, Attribution, TextSpan
 
 __version__ = "0.1.0"
@@ -43,12 +43,15 @@ def default_extractor() -> Extractor:
 
 
 def extract(text: str, id: Optional[str] = None) -> Article:
-    """Return the Article for ``text`` with its attributions (``id`` defaults to "article")."""
+    """Return the Article for ``text`` with its attributions (``id`` defaults to "article");
+    TypeError for anything but a str (bytes: decode them first)."""
+    check_text(text)
     return default_extractor().extract(text, id=id)
 
 
 def extract_many(articles: Iterable, batch_size: int = 16) -> Iterator[Article]:
-    """Yield each of ``articles`` (Articles or strings) with its attributions, streaming."""
+    """Yield each of ``articles`` (Articles or strings) with its attributions, streaming;
+    an item that is neither comes back in its place with its ``error`` set."""
     return default_extractor().extract_many(articles, batch_size=batch_size)
 
 

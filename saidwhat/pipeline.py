@@ -111,13 +111,17 @@ class Extractor:
         self.max_chunk_chars = max_chunk_chars
 
     def extract(self, text: str, id: Optional[str] = None) -> Article:
-        """Return the Article for ``text`` (id ``id`` or ``"article"``) with its attributions."""
+        """Return the Article for ``text`` (id ``id`` or ``"article"``) with its
+        attributions; TypeError for anything but a str."""
+        check_text(text)
         return next(self.extract_many([Article(id=id or "article", text=text)]))
 
     def extract_many(self, articles: Iterable[ArticleLike], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Article]:
         """Yield each article of ``articles`` (Articles or plain strings) with its attributions.
 
         Streams: articles are read lazily and yielded in input order as soon as done.
+        An item that is neither (None, bytes, a number) comes back in its place as an
+        Article with no attributions and its ``error`` set, and the stream goes on.
         """
         numbered = (_as_article(a, k) for k, a in enumerate(articles, start=1))
         current: Optional[Article] = None
@@ -187,11 +191,27 @@ def split_text(text: str, max_chars: int) -> List[Tuple[int, str]]:
 
 
 def _as_article(item: ArticleLike, number: int) -> Article:
-    if isinstance(item, Article):
+    """``item`` as an Article: itself, a str's Article, or one carrying the error."""
+    if isinstance(item, Article) and (item.text is None or isinstance(item.text, str)):
         return item
     if isinstance(item, str):
         return Article(id=str(number), text=item)
-    raise TypeError(f"expected an Article or a str, got {type(item).__name__}")
+    what = item.text if isinstance(item, Article) else item
+    article_id = item.id if isinstance(item, Article) else str(number)
+    logger.warning("item %s: %s", article_id, _not_text(what))
+    return Article(id=article_id, text="", error=_not_text(what))
+
+
+def check_text(text: Any) -> None:
+    """TypeError, saying what to give instead, unless ``text`` is a str."""
+    if not isinstance(text, str):
+        raise TypeError(_not_text(text))
+
+
+def _not_text(value: Any) -> str:
+    """Why ``value`` is not an article's text, and what to give instead."""
+    hint = " (decode it first: data.decode('utf-8'))" if isinstance(value, (bytes, bytearray)) else ""
+    return f"an article's text must be a str, not {type(value).__name__}{hint}"
 
 
 def merge_speakers(speakers: List[Speaker], attributions: List[Attribution]) -> List[Speaker]:

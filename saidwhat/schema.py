@@ -202,7 +202,8 @@ class Article:
     of the attributions once; an attribution's ``speaker`` is one of them.
     ``attributions`` holds every attribution in text order, reports inside reports
     included (their ``parent`` set); on the wire (:meth:`to_dict`) only the outermost
-    are listed, each with the ones inside it under ``"reports"``.
+    are listed, each with the ones inside it under ``"reports"``. ``error`` says why an
+    item given to the Python API could not be read as an article (written only when set).
     """
 
     id: str
@@ -211,6 +212,7 @@ class Article:
     attributions: List[Attribution] = field(default_factory=list)
     meta: Dict[str, Any] = field(default_factory=dict)
     speakers: List[Speaker] = field(default_factory=list)
+    error: Optional[str] = None
 
     def to_dict(self, include_text: bool = True) -> Dict[str, Any]:
         """Return the article as plain JSON-ready data; ``include_text=False`` drops the text."""
@@ -223,6 +225,8 @@ class Article:
             out["meta"] = dict(self.meta)
         out["attributions"] = attribution_tree(self.attributions)
         out["speakers"] = [s.to_dict() for s in self.speakers]
+        if self.error is not None:
+            out["error"] = self.error
         return out
 
     @classmethod
@@ -242,6 +246,7 @@ class Article:
             attributions=attributions,
             meta=dict(data.get("meta") or {}),
             speakers=speakers,
+            error=data.get("error"),
         )
 
 

@@ -140,3 +140,19 @@ def test_extract_file_names_what_it_cannot_read(tmp_path):
     with pytest.raises(saidwhat.InputError, match="bad.txt"):
         list(saidwhat.extract_file(tmp_path))
     assert [a.id for a in saidwhat.extract_file(tmp_path, errors="skip")] == ["good"]
+
+
+def test_the_api_names_what_it_wants_for_input_that_is_no_text(extractor):
+    for bad, message in ((None, "not NoneType"), (b"said", "not bytes (decode it first"), (42, "not int")):
+        with pytest.raises(TypeError, match=message.replace("(", r"\(")):
+            saidwhat.extract(bad)
+        with pytest.raises(TypeError, match=message.replace("(", r"\(")):
+            extractor.extract(bad)
+    items = ['"We are done," the mayor said.', None, b"bytes", Article(id="x", text=7), "Officials said it was over."]
+    out = list(extractor.extract_many(items))
+    assert [a.id for a in out] == ["1", "2", "3", "x", "5"]
+    assert [a.error for a in out] == [None, "an article's text must be a str, not NoneType",
+                                      "an article's text must be a str, not bytes (decode it first: data.decode('utf-8'))",
+                                      "an article's text must be a str, not int", None]
+    assert [len(a.attributions) for a in out] == [1, 0, 0, 0, 1]
+    assert out[1].to_dict()["error"] == out[1].error and "error" not in out[0].to_dict()
