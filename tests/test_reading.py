@@ -2,6 +2,8 @@
 import io
 import json
 
+import os
+
 import pytest
 
 from saidwhat.errors import InputError
@@ -70,6 +72,10 @@ def test_jsonl_records_keep_extra_fields_and_report_bad_lines(tmp_path):
     [
         ("latin1.txt", "Caf\xe9 owners said no.".encode("latin-1"), "not UTF-8 (invalid continuation byte at byte 3); convert it with iconv first"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes), expected UTF-8 text"),
+        ("late.txt", b"The council met. " * 1000 + b"\x00\x01", "binary file (contains NUL bytes), expected UTF-8 text"),
+        ("wide.txt", "The council met.".encode("utf-16"), "UTF-16 text, expected UTF-8; convert it with iconv -f UTF-16 -t UTF-8 first"),
+        ("wide-le.txt", "The council met, she said.".encode("utf-16-le"),
+         "UTF-16 text, expected UTF-8; convert it with iconv -f UTF-16 -t UTF-8 first"),
     ],
 )
 def test_undecodable_files_are_reported(tmp_path, name, data, reason):
@@ -112,3 +118,21 @@ def test_stdin_is_sniffed_as_text_or_jsonl():
 def test_unknown_input_format_is_refused():
     with pytest.raises(ValueError, match="unknown input format 'xml'"):
         list(read_inputs(["-"], input_format="xml"))
+
+
+def test_a_folder_that_cannot_be_read_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("The port reopened, officials said.")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("Hidden from the walk.")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):  # as a folder without read permission does (root reads all)
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = read([tmp_path])
+    assert [str(i) if isinstance(i, InputError) else i.id for i in items] == [
+        f"{locked}: cannot read this folder (permission denied)", "a"]

@@ -15,9 +15,10 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import sys
 from pathlib import Path
-from typing import Any, Dict, IO, Iterable, Iterator, Optional, Union
+from typing import Any, Dict, IO, Iterable, Iterator, List, Optional, Tuple, Union
 
 from ..errors import InputError
 from ..schema import Article
@@ -49,8 +50,9 @@ def read_inputs(paths: Iterable[str], input_format: str = "auto", stdin: Optiona
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if _is_article_file(p, path))
-            if not found:
+            found, unreadable = _walk(path)
+            yield from unreadable
+            if not found and not unreadable:
                 yield InputError(str(path), "directory holds no .txt, .html or .jsonl files")
             for file in found:
                 yield from read_file(file, input_format)
@@ -142,7 +144,9 @@ def _sniff(data: bytes) -> str:
 
 
 def _article_from_bytes(data: bytes, name: str, ident: str, fmt: str) -> Item:
-    if b"\x00" in data[:SNIFF_BYTES]:
+    if _utf16(data):
+        return InputError(name, "UTF-16 text, expected UTF-8; convert it with iconv -f UTF-16 -t UTF-8 first")
+    if b"\x00" in data:
         return InputError(name, "binary file (contains NUL bytes), expected UTF-8 text")
     try:
         text = data.decode("utf-8-sig")
@@ -152,6 +156,16 @@ def _article_from_bytes(data: bytes, name: str, ident: str, fmt: str) -> Item:
         return _article_from_html(text, name, ident)
     # Offsets are code points into the text as given; only a byte-order mark is dropped.
     return Article(id=ident, text=text)
+
+
+def _utf16(data: bytes) -> bool:
+    """Whether ``data`` is UTF-16: a byte-order mark, or a NUL beside most characters of
+    its start, as UTF-16 writes ASCII."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:SNIFF_BYTES]
+    return len(head) >= 8 and min(head[0::2].count(0), head[1::2].count(0)) == 0 and \
+        max(head[0::2].count(0), head[1::2].count(0)) > len(head) // 4
 
 
 def _article_from_html(html: str, name: str, ident: str) -> Item:
@@ -164,6 +178,21 @@ def _article_from_html(html: str, name: str, ident: str) -> Item:
         return InputError(name, "no article text found in the HTML page")
     meta: Dict[str, Any] = {k: getattr(doc, k, None) for k in ("author", "date", "url", "sitename")}
     return Article(id=ident, text=doc.text, title=doc.title, meta={k: v for k, v in meta.items() if v})
+
+
+def _walk(root: Path) -> Tuple[List[Path], List[InputError]]:
+    """The article files below ``root`` in sorted order, and an error for each folder
+    that could not be read (rather than skipping it unsaid)."""
+    unreadable: List[InputError] = []
+
+    def report(err: OSError) -> None:
+        unreadable.append(InputError(str(err.filename or root), f"cannot read this folder ({_os_reason(err)})"))
+
+    found = []
+    for folder, folders, files in os.walk(root, onerror=report):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))  # hidden ones are not read
+        found.extend(Path(folder) / f for f in files)
+    return sorted(p for p in found if _is_article_file(p, root)), unreadable
 
 
 def _is_article_file(path: Path, root: Path) -> bool:
