@@ -159,9 +159,9 @@ def _article_from_bytes(data: bytes, name: str, ident: str, fmt: str) -> Item:
 
 
 def _utf16(data: bytes) -> bool:
-    """Whether ``data`` is UTF-16: a byte-order mark, or a NUL beside most characters of
-    its start, as UTF-16 writes ASCII."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Whether ``data`` is UTF-16: a byte-order mark before an even number of bytes, or a
+    NUL beside most characters of its start, as UTF-16 writes ASCII."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and len(data) % 2 == 0:
         return True
     head = data[:SNIFF_BYTES]
     return len(head) >= 8 and min(head[0::2].count(0), head[1::2].count(0)) == 0 and \
