@@ -175,3 +175,18 @@ def test_directory_of_articles_and_stdin_dash(capsys, tmp_path, monkeypatch):
     code, out, err = run(capsys, "extract", "-", "--no-text")
     record = json.loads(out)
     assert [(a["source"]["text"], a["cue"]["text"]) for a in record["attributions"]] == [("the bank", "warned")]
+
+
+def test_progress_bar_counts_articles_of_the_total_with_words_per_second(capsys, tmp_path):
+    for k in range(3):
+        (tmp_path / f"a{k}.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "dump.jsonl").write_text('{"id": "x", "text": "It rained, she said."}\n\n'
+                                         '{"id": "y", "text": "No, he said."}\n', encoding="utf-8")
+    code, _, err = run(capsys, "extract", "--model", "rules", "--progress", "always", tmp_path,
+                       "-o", tmp_path / "out.jsonl")
+    assert code == 0
+    last = err.replace("\r", "\n").strip().splitlines()[-1]
+    assert last.startswith("100%") and "5/5" in last and "words/s" in last
+    code, _, err = run(capsys, "extract", "--model", "rules", "--progress", "never", tmp_path,
+                       "-o", tmp_path / "out.jsonl")
+    assert code == 0 and err == ""

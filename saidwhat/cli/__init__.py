@@ -112,7 +112,8 @@ def _add_extract(sub, common: argparse.ArgumentParser) -> None:
     ex.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
                     help=f"articles parsed together (default: {DEFAULT_BATCH_SIZE})")
     ex.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                    help="progress bar on stderr (auto: when stderr is a terminal)")
+                    help="progress bar on stderr: articles done of the total (inputs are counted first), "
+                         "articles/s, words/s and the time left (auto: when stderr is a terminal)")
     ex.add_argument("--acts", type=_acts, default=None, metavar="ACT,...",
                     help=f"keep only these kinds of saying, of {', '.join(ACTS)} "
                          "(speech,writing counts quotes; default: all)")

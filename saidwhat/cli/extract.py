@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import IO, Iterable, Iterator, List, Union
+import time
+from typing import IO, Iterable, Iterator, List, Optional, Union
 
 from ..errors import InputError
 from ..io.formats import make_writer, writer_class
-from ..io.reading import read_inputs
+from ..io.reading import count_inputs, read_inputs
 from ..pipeline import Extractor
 from ..schema import Article
 from .common import EXIT_FAILURE, EXIT_INPUT_ERRORS, EXIT_OK, atomic_target, pipeline_from_args
@@ -24,13 +25,13 @@ def run_extract(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     extractor = Extractor(pipeline_from_args(args))
     failures: List[InputError] = []
-    progress = _progress_bar(args.progress)
+    progress = _progress_bar(args)
     articles = _report_errors(read_inputs(args.paths, args.input_format), failures, progress)
     with atomic_target(args.output, is_dir_format) as target:
         writer = make_writer(args.format, target, include_text=not args.no_text)
         for article in extractor.extract_many(articles, batch_size=args.batch_size):
             writer.write(article)
-            progress.update(1)
+            progress.done(article)
         writer.close()
     progress.close()
     return EXIT_INPUT_ERRORS if failures else EXIT_OK
@@ -43,14 +44,15 @@ def _report_errors(items: Iterable[Union[Article, InputError]], failures: List[I
         if isinstance(item, InputError):
             failures.append(item)
             progress.write(f"saidwhat: {item}", file=sys.stderr)
+            progress.done(None)
         else:
             yield item
 
 
 class _NoProgress:
-    """Stands in for a tqdm bar when none is shown."""
+    """Stands in for a progress bar when none is shown."""
 
-    def update(self, n: int) -> None:
+    def done(self, article: Optional[Article]) -> None:
         """Do nothing."""
 
     def write(self, line: str, file: IO[str] = sys.stderr) -> None:
@@ -61,11 +63,38 @@ class _NoProgress:
         """Do nothing."""
 
 
-def _progress_bar(mode: str):
-    """Return a tqdm bar on stderr for ``--progress`` ``mode``, or a stand-in showing nothing."""
-    show = mode == "always" or (mode == "auto" and sys.stderr.isatty())
-    if not show:
-        return _NoProgress()
-    from tqdm import tqdm
+class _Progress(_NoProgress):
+    """A tqdm bar on stderr: articles done of the total when known (with the ETA), their
+    rate, and words per second."""
 
-    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+    def __init__(self, total: Optional[int]):
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True)
+        self.words = 0
+        self.started = time.monotonic()
+
+    def done(self, article: Optional[Article]) -> None:
+        """Count one article (None: an input that could not be read) and its words."""
+        if article is not None and article.text:
+            self.words += len(article.text.split())
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        self.bar.set_postfix_str(f"{self.words / elapsed:,.0f} words/s", refresh=False)
+        self.bar.update(1)
+
+    def write(self, line: str, file: IO[str] = sys.stderr) -> None:
+        """Print ``line`` above the bar."""
+        self.bar.write(line, file=file)
+
+    def close(self) -> None:
+        """Close the bar."""
+        self.bar.close()
+
+
+def _progress_bar(args: argparse.Namespace) -> _NoProgress:
+    """The progress display ``--progress`` asks for: a bar on stderr (always, or on a
+    terminal for ``auto``), counting the inputs first for its total, or nothing."""
+    mode = args.progress
+    if not (mode == "always" or (mode == "auto" and sys.stderr.isatty())):
+        return _NoProgress()
+    return _Progress(count_inputs(args.paths, args.input_format))
