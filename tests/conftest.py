@@ -1,5 +1,7 @@
 """Shared fixtures: the real pipeline, loaded once per test session, data paths and a
-tiny trained model."""
+tiny trained model. Commands run in the test process (one worker) unless a test asks
+for more with --workers."""
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +16,7 @@ SHARED = ROOT.parent / "shared"
 POLNEAR = SHARED / "data" / "polnear"
 POLNEAR_DEV = POLNEAR / "dev"
 POLNEAR_TRAIN = POLNEAR / "train"
+os.environ["SAIDWHAT_WORKERS"] = "1"
 
 
 @pytest.fixture(scope="session")

@@ -60,3 +60,23 @@ def test_a_write_protected_output_is_refused_and_a_symlink_written_through(capsy
     code, _, _ = run(capsys, "extract", "--model", "rules", story, "-o", link)
     assert code == 0 and link.is_symlink()
     assert '"council"' in target.read_text(encoding="utf-8")
+
+
+def test_workers_give_the_output_of_one_process_in_input_order(capsys, tmp_path):
+    source = tmp_path / "news"
+    source.mkdir()
+    for k in range(7):
+        speaker = ("Mayor Ana Ruiz", "Officials", "The council")[k % 3]
+        (source / f"a{k}.txt").write_text(f'"Item {k} is settled," {speaker} said on day {k}.\n', encoding="utf-8")
+    (source / "dump.jsonl").write_text("".join(f'{{"id": "r{k}", "text": "It rained {k} days, she said."}}\n'
+                                               for k in range(5)), encoding="utf-8")
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        code, _, err = run(capsys, "extract", "--model", "rules", "--workers", workers, "--batch-size", "2",
+                           source, "-o", out)
+        assert code == 0 and err == ""
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    ids = [line.split('"', 4)[3] for line in outputs[1].splitlines()]
+    assert ids == [f"a{k}" for k in range(7)] + [f"r{k}" for k in range(5)]

@@ -109,6 +109,9 @@ def _add_extract(sub, common: argparse.ArgumentParser) -> None:
     ex.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
                     help="read every PATH as this format instead of guessing from its suffix")
     ex.add_argument("--no-text", action="store_true", help="leave the article text out of json/jsonl records")
+    ex.add_argument("--workers", type=_positive, default=None, metavar="N",
+                    help="processes extracting at once, each loading the pipeline once; output keeps "
+                         "the input order (default: the usable cores, or $SAIDWHAT_WORKERS)")
     ex.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
                     help=f"articles parsed together (default: {DEFAULT_BATCH_SIZE})")
     ex.add_argument("--progress", choices=("auto", "always", "never"), default="auto",

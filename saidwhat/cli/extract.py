@@ -11,6 +11,7 @@ from ..io.formats import make_writer, writer_class
 from ..io.reading import count_inputs, read_inputs
 from ..pipeline import Extractor
 from ..schema import Article
+from ..workers import PipelineSettings, default_workers, extract_in_workers
 from .common import EXIT_FAILURE, EXIT_INPUT_ERRORS, EXIT_OK, atomic_target, pipeline_from_args
 
 
@@ -23,18 +24,32 @@ def run_extract(args: argparse.Namespace) -> int:
     if is_dir_format and not args.output:
         print(f"saidwhat: error: --format {args.format} writes a directory: give it with --output DIR", file=sys.stderr)
         return EXIT_FAILURE
-    extractor = Extractor(pipeline_from_args(args))
     failures: List[InputError] = []
     progress = _progress_bar(args)
     articles = _report_errors(read_inputs(args.paths, args.input_format), failures, progress)
     with atomic_target(args.output, is_dir_format) as target:
         writer = make_writer(args.format, target, include_text=not args.no_text)
-        for article in extractor.extract_many(articles, batch_size=args.batch_size):
+        for article in _extracted(args, articles, progress.total):
             writer.write(article)
             progress.done(article)
         writer.close()
     progress.close()
     return EXIT_INPUT_ERRORS if failures else EXIT_OK
+
+
+def _extracted(args: argparse.Namespace, articles: Iterable[Article], total: Optional[int]) -> Iterator[Article]:
+    """The articles with their attributions: in ``--workers`` processes, or in this one
+    when one worker is asked for or there is at most one article."""
+    workers = args.workers if args.workers is not None else default_workers()
+    if total is None and args.paths != ["-"]:
+        total = count_inputs(args.paths, args.input_format)
+    if total is not None:
+        workers = min(workers, total)
+    if workers <= 1:
+        return Extractor(pipeline_from_args(args)).extract_many(articles, batch_size=args.batch_size)
+    settings = PipelineSettings(args.spacy_pipeline, args.min_confidence, args.model, args.encoder_precision,
+                                getattr(args, "acts", None))
+    return extract_in_workers(articles, settings, workers, batch_size=args.batch_size)
 
 
 def _report_errors(items: Iterable[Union[Article, InputError]], failures: List[InputError],
@@ -51,6 +66,8 @@ def _report_errors(items: Iterable[Union[Article, InputError]], failures: List[I
 
 class _NoProgress:
     """Stands in for a progress bar when none is shown."""
+
+    total: Optional[int] = None
 
     def done(self, article: Optional[Article]) -> None:
         """Do nothing."""
@@ -70,6 +87,7 @@ class _Progress(_NoProgress):
     def __init__(self, total: Optional[int]):
         from tqdm import tqdm
 
+        self.total = total
         self.bar = tqdm(total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True)
         self.words = 0
         self.started = time.monotonic()

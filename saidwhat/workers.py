@@ -1,0 +1,125 @@
+"""Extraction over several processes (``saidwhat extract --workers N``).
+
+Each worker process loads the pipeline once and extracts batches of articles; the
+batches go out in input order and their results come back in input order. At most
+:data:`IN_FLIGHT_PER_WORKER` batches per worker are out at a time, so memory stays flat
+however long the input: nothing is read further ahead. Each worker's torch and BLAS
+threads are the usable cores divided among the workers, so that they do not fight over
+cores. Workers start with ``spawn``, a fresh interpreter, which torch needs.
+
+    settings = PipelineSettings(model="fast")
+    for article in extract_in_workers(articles, settings, workers=2):
+        ...
+"""
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import multiprocessing
+import os
+from dataclasses import dataclass
+from typing import Deque, Iterable, Iterator, List, Optional, Sequence
+
+from .errors import PipelineError
+from .model import DEFAULT_MODEL
+from .model.encoder import DEFAULT_PRECISION
+from .pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, MAX_BATCH_CHARS, Extractor, load_pipeline
+from .schema import Article
+
+# Batches out per worker at a time: one being worked on, one waiting.
+IN_FLIGHT_PER_WORKER = 2
+# Sets the default number of workers (as --workers does), e.g. 1 in a test suite.
+WORKERS_VARIABLE = "SAIDWHAT_WORKERS"
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+
+_extractor: Optional[Extractor] = None  # the worker process's own
+_failure: Optional[BaseException] = None  # why the worker's pipeline did not load
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    """What :func:`~saidwhat.pipeline.load_pipeline` is given, for a worker to load."""
+
+    package: str = DEFAULT_SPACY_PACKAGE
+    min_confidence: Optional[float] = None
+    model: str = DEFAULT_MODEL
+    encoder_precision: str = DEFAULT_PRECISION
+    acts: Optional[Sequence[str]] = None
+
+    def load(self) -> Extractor:
+        """An Extractor over the pipeline these settings name."""
+        return Extractor(load_pipeline(self.package, self.min_confidence, self.model, self.encoder_precision,
+                                       list(self.acts) if self.acts is not None else None))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_workers() -> int:
+    """``SAIDWHAT_WORKERS`` if set, else the usable cores."""
+    value = os.environ.get(WORKERS_VARIABLE)
+    if value is None:
+        return usable_cores()
+    if not value.isdigit() or int(value) < 1:
+        raise PipelineError(f"{WORKERS_VARIABLE}={value!r}: give a whole number of at least 1")
+    return int(value)
+
+
+def extract_in_workers(articles: Iterable[Article], settings: PipelineSettings, workers: int,
+                       batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Article]:
+    """Yield each of ``articles`` with its attributions, in input order, extracted by
+    ``workers`` processes that each load the pipeline of ``settings`` once."""
+    threads = max(1, usable_cores() // workers)
+    pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                                  initializer=_start, initargs=(settings, threads))
+    pending: Deque[concurrent.futures.Future] = collections.deque()
+    try:
+        for batch in _batches(articles, batch_size):
+            pending.append(pool.submit(_extract, batch, batch_size))
+            while len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _batches(articles: Iterable[Article], batch_size: int) -> Iterator[List[Article]]:
+    """``articles`` in lists of at most ``batch_size`` and about MAX_BATCH_CHARS characters."""
+    batch: List[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= batch_size or chars + len(article.text or "") > MAX_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text or "")
+    if batch:
+        yield batch
+
+
+def _start(settings: PipelineSettings, threads: int) -> None:
+    """Set a worker's thread counts and load its pipeline."""
+    global _extractor, _failure
+    for variable in _THREAD_VARIABLES:
+        os.environ[variable] = str(threads)
+    try:
+        if settings.model != "rules":
+            import torch
+
+            torch.set_num_threads(threads)
+        _extractor = settings.load()
+    except Exception as err:  # raised again with the first batch, so the run says why
+        _failure = err
+
+
+def _extract(batch: List[Article], batch_size: int) -> List[Article]:
+    """Extract one batch in a worker."""
+    if _extractor is None:
+        raise _failure if _failure is not None else PipelineError("the worker's pipeline was not loaded")
+    return list(_extractor.extract_many(batch, batch_size=batch_size))
