@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import multiprocessing
 import os
+import signal
 from dataclasses import dataclass
 from typing import Deque, Iterable, Iterator, List, Optional, Sequence
 
@@ -80,13 +82,26 @@ def extract_in_workers(articles: Iterable[Article], settings: PipelineSettings, 
     pending: Deque[concurrent.futures.Future] = collections.deque()
     try:
         for batch in _batches(articles, batch_size):
-            pending.append(pool.submit(_extract, batch, batch_size))
+            with _signals_held():  # a Ctrl-C or SIGTERM inside submit would leave the pool's lock taken
+                pending.append(pool.submit(_extract, batch, batch_size))
             while len(pending) >= IN_FLIGHT_PER_WORKER * workers:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
     finally:
-        pool.shutdown(wait=not pending, cancel_futures=True)
+        with _signals_held():
+            pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while inside (they arrive once it is left)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _batches(articles: Iterable[Article], batch_size: int) -> Iterator[List[Article]]:

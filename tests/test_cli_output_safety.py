@@ -7,19 +7,22 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.test_cli import STORY, run
 
 DOCUMENT = STORY * 400  # long enough that the run is still going when it is stopped
 
 
-def test_sigterm_ends_a_run_and_leaves_no_temporary_file(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigterm_ends_a_run_and_leaves_no_temporary_file(tmp_path, workers):
     source = tmp_path / "news"
     source.mkdir()
     for k in range(40):
         (source / f"a{k}.txt").write_text(DOCUMENT, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     process = subprocess.Popen([sys.executable, "-m", "saidwhat.cli", "extract", "--model", "rules",
-                                str(source), "-o", str(out)], stderr=subprocess.PIPE, text=True)
+                                "--workers", workers, str(source), "-o", str(out)], stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
         assert process.poll() is None and time.monotonic() < deadline, "the run ended before writing"
