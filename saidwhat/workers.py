@@ -88,9 +88,9 @@ def extract_in_workers(articles: Iterable[Article], settings: PipelineSettings, 
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-    finally:
+    finally:  # batches not started are dropped; the workers finish the one in hand and exit
         with _signals_held():
-            pool.shutdown(wait=not pending, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextlib.contextmanager
