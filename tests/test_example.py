@@ -84,6 +84,7 @@ def test_mixed_quote(example, example_text):
 def test_report_inside_a_report_is_the_outlets_quote(example, example_text):
     a = find(example, at(example_text, "reported"))
     assert a.source.text == "The Marlow Courier"
+    assert (a.speaker.name, a.speaker.type, a.speaker.title) == ("Marlow Courier", "media", None)
     assert a.content.spans == (
         at(example_text, '"Okafor said the union had offered to spread the raise over three years, a step that she '
                         'called the biggest concession in a decade,"'),

@@ -92,7 +92,7 @@ def _unlisted_name(state: State, head: Token) -> Optional[Entity]:
         return known
     key = ("name",) + words
     if key not in state.entities.by_key:
-        titles = [t for t in written if t.i < tokens[0].i and not t.is_punct]
+        titles = [t for t in written if t.i < tokens[0].i and not t.is_punct and t.pos_ != "DET"]
         state.entities.by_key[key] = _new_name(state, head, doc[tokens[0].i:head.i + 1].text, words, titles)
     return state.entities.by_key[key]
 
