@@ -8,7 +8,7 @@ from saidwhat.errors import PipelineError
 from saidwhat.training.alignment import align, cue_labels
 from saidwhat.extract.doctext import doc_text, line_breaks, token_indices
 from saidwhat.extract.cues import REPORTED_LEMMAS, candidate_cues, reporting_kind
-from saidwhat.model.features import LEXICONS, window
+from saidwhat.model.features import LEXICONS, MAX_WINDOW_SIDE, window
 from saidwhat.extract.rules import find_attributions
 from saidwhat.model.decoding import ModelFound, content_fragments, decode_cues, drop_swallowed, tokens_at
 from saidwhat.model.inputs import FIELDS, MAX_SEGMENT, UNKNOWN, DocInputs, Vocab, segments, token_values
@@ -125,6 +125,15 @@ def test_stage_two_window_takes_the_paragraphs_its_settings_ask_for(parser_nlp):
     assert window(feats, [said.i], before=0) == range(she.i, last.i)
     assert window(feats, [said.i]) == window(feats, [said.i], before=1)  # as models without the setting
     assert Settings().window_before == 1
+
+
+def test_stage_two_window_is_bounded_in_one_long_paragraph(parser_nlp):
+    doc = parser_nlp(" ".join(['"This is fine," the official said.'] * 200))
+    feats = DocInputs(doc, find_attributions(doc)).feats
+    cues = [t.i for t in doc if t.text == "said"]
+    middle = cues[100]
+    assert window(feats, [middle]) == range(middle - MAX_WINDOW_SIDE, middle + 1 + MAX_WINDOW_SIDE)
+    assert window(feats, [cues[0]]) == range(0, cues[0] + 1 + MAX_WINDOW_SIDE)
 
 
 def test_cues_are_decoded_from_token_probabilities(parser_nlp):
