@@ -13,7 +13,7 @@ import importlib.metadata
 import logging
 import os
 import re
-from typing import Any, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union
 
 import spacy
 from spacy.language import Language
@@ -43,6 +43,7 @@ APPROACHES = {
 }
 
 ArticleLike = Union[Article, str]
+T = TypeVar("T")
 
 
 def load_pipeline(package: str = DEFAULT_SPACY_PACKAGE, min_confidence: Optional[float] = None,
@@ -147,15 +148,7 @@ class Extractor:
     def _parsed(self, pieces: Iterable[Tuple[str, Any]], batch_size: int) -> Iterator[Tuple[Doc, Any]]:
         """Run ``nlp.pipe`` over ``(text, context)`` pairs in batches of at most
         ``batch_size`` texts and :data:`MAX_BATCH_CHARS` characters, which bounds memory."""
-        batch: List[Tuple[str, Any]] = []
-        chars = 0
-        for piece in pieces:
-            if batch and (len(batch) >= batch_size or chars + len(piece[0]) > MAX_BATCH_CHARS):
-                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
-                batch, chars = [], 0
-            batch.append(piece)
-            chars += len(piece[0])
-        if batch:
+        for batch in batches(pieces, batch_size, lambda piece: len(piece[0])):
             yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
     def _pieces(self, articles: Iterable[Article]) -> Iterator[Tuple[str, Tuple[Article, int, bool]]]:
@@ -165,6 +158,22 @@ class Extractor:
                 logger.debug("article %s: %d characters parsed in %d pieces", article.id, len(article.text), len(chunks))
             for k, (offset, piece) in enumerate(chunks):
                 yield piece, (article, offset, k == len(chunks) - 1)
+
+
+def batches(items: Iterable[T], batch_size: int, length: Callable[[T], int]) -> Iterator[List[T]]:
+    """``items`` in lists of at most ``batch_size`` items and, unless one item alone is
+    longer, :data:`MAX_BATCH_CHARS` characters by ``length``, which bounds memory."""
+    batch: List[T] = []
+    chars = 0
+    for item in items:
+        size = length(item)
+        if batch and (len(batch) >= batch_size or chars + size > MAX_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += size
+    if batch:
+        yield batch
 
 
 def split_text(text: str, max_chars: int) -> List[Tuple[int, str]]:

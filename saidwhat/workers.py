@@ -25,7 +25,7 @@ from typing import Deque, Iterable, Iterator, List, Optional, Sequence
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
 from .model.encoder import DEFAULT_PRECISION
-from .pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, MAX_BATCH_CHARS, Extractor, load_pipeline
+from .pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, batches, load_pipeline
 from .schema import Article
 
 # Batches out per worker at a time: one being worked on, one waiting.
@@ -81,7 +81,7 @@ def extract_in_workers(articles: Iterable[Article], settings: PipelineSettings, 
                                                   initializer=_start, initargs=(settings, threads))
     pending: Deque[concurrent.futures.Future] = collections.deque()
     try:
-        for batch in _batches(articles, batch_size):
+        for batch in batches(articles, batch_size, lambda article: len(article.text or "")):
             with _signals_held():  # a Ctrl-C or SIGTERM inside submit would leave the pool's lock taken
                 pending.append(pool.submit(_extract, batch, batch_size))
             while len(pending) >= IN_FLIGHT_PER_WORKER * workers:
@@ -102,20 +102,6 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _batches(articles: Iterable[Article], batch_size: int) -> Iterator[List[Article]]:
-    """``articles`` in lists of at most ``batch_size`` and about MAX_BATCH_CHARS characters."""
-    batch: List[Article] = []
-    chars = 0
-    for article in articles:
-        if batch and (len(batch) >= batch_size or chars + len(article.text or "") > MAX_BATCH_CHARS):
-            yield batch
-            batch, chars = [], 0
-        batch.append(article)
-        chars += len(article.text or "")
-    if batch:
-        yield batch
 
 
 def _start(settings: PipelineSettings, threads: int) -> None:
