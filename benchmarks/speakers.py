@@ -20,25 +20,12 @@ from pathlib import Path
 from saidwhat.io.gold import load_compartment
 from saidwhat.pipeline import Extractor, load_pipeline
 from saidwhat.schema import Article
-from saidwhat.speakers import resolve_speakers
-from saidwhat.evaluation.speaker_scoring import format_speaker_table, gold_attributions, load_annotations, score_speakers
+from saidwhat.evaluation.speaker_scoring import format_speaker_table, load_annotations, score_speakers
+from saidwhat.training.speakers import parse_articles, score_resolver
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "polnear" / "dev"
 DEFAULT_ANNOTATIONS = ROOT / "tests" / "data" / "speakers" / "dev-speakers.jsonl"
-
-
-def gold_source_articles(nlp, gold, stems):
-    """Articles whose attributions are the gold ones, with speakers resolved by the pipeline's resolver."""
-    finder_names = [name for name in nlp.pipe_names if name != "saidwhat"]
-    for stem in stems:
-        text, attributions = gold[stem].text, gold[stem].attributions
-        doc = nlp.make_doc(text)
-        for name in finder_names:
-            doc = nlp.get_pipe(name)(doc)
-        ours = gold_attributions(text, attributions)
-        ranker = nlp.get_pipe("saidwhat").ranker
-        yield Article(id=stem, text=text, attributions=ours, speakers=resolve_speakers(doc, ours, ranker))
 
 
 def main():
@@ -56,14 +43,15 @@ def main():
     nlp = load_pipeline(model=args.model, speaker_ranking=args.speaker_ranking)
     started = time.perf_counter()
     if args.gold_sources:
-        articles = list(gold_source_articles(nlp, gold, stems))
+        result = score_resolver(parse_articles(nlp, gold, annotations), gold, annotations,
+                                nlp.get_pipe("saidwhat").ranker)
         label = "gold sources"
     else:
         extractor = Extractor(nlp)
-        articles = list(extractor.extract_many(Article(id=s, text=gold[s].text) for s in stems))
+        articles = extractor.extract_many(Article(id=s, text=gold[s].text) for s in stems)
+        result = score_speakers(gold, annotations, articles)
         label = f"model {args.model}"
     label += f", {args.speaker_ranking} ranking"
-    result = score_speakers(gold, annotations, articles)
     print(f"speakers on {len(stems)} hand-resolved PolNeAR {Path(args.gold).name} articles "
           f"({Path(args.annotations).name}, {label}, "
           f"{time.perf_counter() - started:.1f} s)")

@@ -71,7 +71,7 @@ def record_as_pronoun(state: State, head: Token, found: Entity) -> None:
         rule = antecedent(state, head.i, ("organization", "media"), None)
     else:
         return
-    query = Query(head.i, kind, gender=gender, rule=rule)
+    query = Query(head.i, kind, gender=gender, rule=rule, synthetic=True)
     state.recorder(query, candidates(state, query))
 
 

@@ -51,7 +51,8 @@ INDEX = {name: k for k, name in enumerate(FEATURES)}
 @dataclass
 class Query:
     """A source to resolve: its head token, kind, gender, the words of a description,
-    whether it is indefinite or owned ("his attorney"), and what the rules chose."""
+    whether it is indefinite or owned ("his attorney"), what the rules chose, and whether
+    it is a named source put as a pronoun for training (:func:`.learned.record_as_pronoun`)."""
 
     token: int
     kind: str
@@ -61,6 +62,7 @@ class Query:
     indefinite: bool = False
     owner: bool = False
     rule: Optional[Entity] = None
+    synthetic: bool = False
 
 
 @dataclass

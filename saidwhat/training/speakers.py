@@ -16,6 +16,7 @@ articles each fold leaves out, with the speaker scorer.
 """
 from __future__ import annotations
 
+import copy
 import logging
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -30,7 +31,6 @@ from ..io.gold import Compartment
 from ..schema import Article, Attribution
 from ..speakers.mention_ranking import FEATURES, Query, Ranker
 from ..speakers.resolver import resolve_entities, resolve_speakers
-from ..speakers.words import GENDERED, NEUTER_PRONOUNS
 from .alignment import parse_gold
 
 logger = logging.getLogger(__name__)
@@ -96,10 +96,8 @@ def collect(parsed: Sequence[Parsed], annotations: Annotations) -> List[Example]
                 return
             right = numpy.array([_right(c.entity, note.get("name")) for c in options])
             if right.any():
-                synthetic = doc[query.token].lower_ not in GENDERED and doc[query.token].lower_ not in NEUTER_PRONOUNS \
-                    and not query.kind.endswith("description") and query.kind != "they"
                 examples.append(Example(stem, query.kind, numpy.stack([c.vector for c in options]), right,
-                                        SYNTHETIC_WEIGHT if synthetic else 1.0))
+                                        SYNTHETIC_WEIGHT if query.synthetic else 1.0))
 
         resolve_entities(item.doc, item.attributions, recorder=record)
     return examples
@@ -138,46 +136,37 @@ def ranker_of(weights: numpy.ndarray) -> Ranker:
     return Ranker({name: float(w) for name, w in zip(FEATURES, weights) if w})
 
 
-def score_resolver(parsed: Sequence[Parsed], gold: Compartment, annotations: Annotations,
-                   ranker: Optional[Ranker]) -> Dict[str, Any]:
-    """Speaker figures of the gold sources of ``parsed`` resolved with ``ranker`` (None:
-    the rules alone)."""
+def resolved(parsed: Sequence[Parsed], gold: Compartment, ranker: Optional[Ranker]) -> List[Article]:
+    """The articles of ``parsed`` with their gold sources resolved with ``ranker`` (None:
+    the rules alone), each with its own copy of the attributions."""
     articles = []
     for item in parsed:
-        speakers = resolve_speakers(item.doc, item.attributions, ranker)
-        articles.append(Article(id=item.stem, text=gold[item.stem].text, attributions=item.attributions,
+        attributions = copy.deepcopy(item.attributions)
+        speakers = resolve_speakers(item.doc, attributions, ranker)
+        articles.append(Article(id=item.stem, text=gold[item.stem].text, attributions=attributions,
                                 speakers=speakers))
-    return score_speakers(gold, annotations, articles)
+    return articles
+
+
+def score_resolver(parsed: Sequence[Parsed], gold: Compartment, annotations: Annotations,
+                   ranker: Optional[Ranker]) -> Dict[str, Any]:
+    """Speaker figures of the gold sources of ``parsed`` resolved with ``ranker``."""
+    return score_speakers(gold, annotations, resolved(parsed, gold, ranker))
 
 
 def cross_validate(parsed: Sequence[Parsed], examples: Sequence[Example], gold: Compartment,
                    annotations: Annotations, folds: int) -> Tuple[Dict[str, Any], Dict[str, Any]]:
-    """The rules' and the ranking's figures on each fold's left-out articles, summed."""
-    rules: List[Dict[str, Any]] = []
-    learned: List[Dict[str, Any]] = []
+    """The rules' and the ranking's figures on each fold's left-out articles, together."""
+    rules: List[Article] = []
+    learned: List[Article] = []
     for fold in range(folds):
         left_out = [p for k, p in enumerate(parsed) if k % folds == fold]
         names = {p.stem for p in left_out}
         weights = fit([e for e in examples if e.article not in names])
-        rules.append(score_resolver(left_out, gold, annotations, None))
-        learned.append(score_resolver(left_out, gold, annotations, ranker_of(weights)))
+        rules.extend(resolved(left_out, gold, None))
+        learned.extend(resolved(left_out, gold, ranker_of(weights)))
         logger.info("fold %d/%d done", fold + 1, folds)
-    return _summed(rules), _summed(learned)
-
-
-def _summed(results: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
-    """The figures of several score_speakers results added up."""
-    out: Dict[str, Any] = {"forms": {}, "all": {}, "unnamed": {}, "errors": []}
-    for result in results:
-        for form, counts in result["forms"].items():
-            bucket = out["forms"].setdefault(form, {})
-            for key, value in counts.items():
-                bucket[key] = bucket.get(key, 0) + value
-        for part in ("all", "unnamed"):
-            for key, value in result[part].items():
-                out[part][key] = out[part].get(key, 0) + value
-        out["errors"].extend(result["errors"])
-    return out
+    return score_speakers(gold, annotations, rules), score_speakers(gold, annotations, learned)
 
 
 def train_ranker(nlp: Language, gold: Compartment, annotations: Annotations,
