@@ -7,7 +7,7 @@ import pytest
 
 from saidwhat.cli import main
 from saidwhat.errors import PipelineError
-from saidwhat.speakers.mention_ranking import FEATURES, Ranker
+from saidwhat.speakers.mention_ranking import DEFAULT_WEIGHTS, FEATURES, Ranker
 
 from test_speakers_resolver import names, resolve_with
 
@@ -82,3 +82,12 @@ def test_i_in_an_answer_and_you_in_a_question_are_the_person_interviewed(parser_
         ("You", "for the building"), ("I", "the old courthouse failed")], Ranker.load())
     assert names(found) == ["Mara Quist", "Mara Quist"]
     assert [s.name for s in speakers] == ["Mara Quist"]
+
+
+def test_the_shipped_weights_are_what_train_speakers_gives_at_this_code(tmp_path, polnear_train):
+    # any change to resolution changes the training queries: retrain and ship the weights with it
+    out = tmp_path / "ranker.json"
+    assert main(["train-speakers", "--data", str(polnear_train), "--annotations",
+                 "tests/data/speakers/train-speakers.jsonl", "--out", str(out)]) == 0
+    made, shipped = json.loads(out.read_text()), json.loads(DEFAULT_WEIGHTS.read_text())
+    assert (made["queries"], made["weights"]) == (shipped["queries"], shipped["weights"])
