@@ -41,8 +41,8 @@ def _extracted(args: argparse.Namespace, articles: Iterable[Article], total: Opt
     """The articles with their attributions: in ``--workers`` processes, or in this one
     when one worker is asked for or there is at most one article."""
     workers = args.workers if args.workers is not None else default_workers()
-    if total is None and args.paths != ["-"]:
-        total = count_inputs(args.paths, args.input_format)
+    if total is None:  # no progress bar counted them: count what costs no reading
+        total = count_inputs(args.paths, args.input_format, read_lines=False)
     if total is not None:
         workers = min(workers, total)
     if workers <= 1:

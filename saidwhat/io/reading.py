@@ -60,23 +60,29 @@ def read_inputs(paths: Iterable[str], input_format: str = "auto", stdin: Optiona
             yield from read_file(path, input_format)
 
 
-def count_inputs(paths: Iterable[str], input_format: str = "auto") -> Optional[int]:
+def count_inputs(paths: Iterable[str], input_format: str = "auto", read_lines: bool = True) -> Optional[int]:
     """How many articles and errors :func:`read_inputs` will yield for ``paths`` (a
-    JSONL file counts its non-blank lines), or None when standard input is among them."""
+    JSONL file counts its non-blank lines), or None when standard input is among them,
+    or a JSONL file is and ``read_lines`` is False (counting it means reading it)."""
     total = 0
     for raw in paths:
         if raw == STDIN:
             return None
         path = Path(raw)
         files = _walk(path)[0] if path.is_dir() else [path]
-        total += sum(_count_file(f, input_format) for f in files) or (1 if path.is_dir() else 0)
+        counts = [_count_file(f, input_format, read_lines) for f in files]
+        if None in counts:
+            return None
+        total += sum(counts) or (1 if path.is_dir() else 0)
     return total
 
 
-def _count_file(path: Path, input_format: str) -> int:
+def _count_file(path: Path, input_format: str, read_lines: bool) -> Optional[int]:
     fmt = input_format if input_format != "auto" else SUFFIX_FORMATS.get(path.suffix.lower(), "txt")
     if fmt != "jsonl":
         return 1
+    if not read_lines:
+        return None
     try:
         with open(path, "rb") as stream:
             return max(1, sum(1 for line in stream if line.strip()))
