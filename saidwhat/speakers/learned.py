@@ -34,13 +34,15 @@ def ranked(state: State, head: Token, span: Span, found: Optional[Entity]) -> Op
     query = _query(head, span, found)
     if query is None:
         return found
+    # the rules named a description: too few were resolved by hand to overrule them
+    rules_decide = query.kind.endswith("description") and found is not None and found.name is not None
+    if rules_decide and state.recorder is None:
+        return found
     options = candidates(state, query)
     if state.recorder is not None:
         state.recorder(query, options)
-    if state.ranker is None or len(options) == 1:
+    if state.ranker is None or len(options) == 1 or rules_decide:
         return found
-    if query.kind.endswith("description") and found is not None and found.name is not None:
-        return found  # the rules named it: too few descriptions were resolved by hand to overrule them
     best = state.ranker.best(options).entity
     if best is None:  # a speaker the article does not name
         return found if found is not None and found.name is None else _unnamed(state, head, span, query)
