@@ -22,6 +22,8 @@ import signal
 from dataclasses import dataclass
 from typing import Deque, Iterable, Iterator, List, Optional, Sequence
 
+from spacy.language import Language
+
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
 from .model.encoder import DEFAULT_PRECISION
@@ -48,10 +50,14 @@ class PipelineSettings:
     encoder_precision: str = DEFAULT_PRECISION
     acts: Optional[Sequence[str]] = None
 
+    def pipeline(self) -> Language:
+        """The pipeline these settings name."""
+        return load_pipeline(self.package, self.min_confidence, self.model, self.encoder_precision,
+                             list(self.acts) if self.acts is not None else None)
+
     def load(self) -> Extractor:
         """An Extractor over the pipeline these settings name."""
-        return Extractor(load_pipeline(self.package, self.min_confidence, self.model, self.encoder_precision,
-                                       list(self.acts) if self.acts is not None else None))
+        return Extractor(self.pipeline())
 
 
 def usable_cores() -> int:

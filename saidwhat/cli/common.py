@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 from spacy.language import Language
 
 from ..errors import OutputError
-from ..pipeline import load_pipeline
+from ..workers import PipelineSettings
 
 logger = logging.getLogger(__name__)
 
@@ -48,10 +48,15 @@ def ending_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def settings_from_args(args: argparse.Namespace) -> PipelineSettings:
+    """The pipeline the common options ask for, as settings a worker process can load."""
+    return PipelineSettings(args.spacy_pipeline, args.min_confidence, args.model, args.encoder_precision,
+                            getattr(args, "acts", None))
+
+
 def pipeline_from_args(args: argparse.Namespace) -> Language:
     """Return the pipeline the common options ask for."""
-    return load_pipeline(args.spacy_pipeline, args.min_confidence, args.model, args.encoder_precision,
-                         getattr(args, "acts", None))
+    return settings_from_args(args).pipeline()
 
 
 @contextlib.contextmanager

@@ -9,10 +9,9 @@ from typing import IO, Iterable, Iterator, List, Optional, Union
 from ..errors import InputError
 from ..io.formats import make_writer, writer_class
 from ..io.reading import count_inputs, read_inputs
-from ..pipeline import Extractor
 from ..schema import Article
-from ..workers import PipelineSettings, default_workers, extract_in_workers
-from .common import EXIT_FAILURE, EXIT_INPUT_ERRORS, EXIT_OK, atomic_target, pipeline_from_args
+from ..workers import default_workers, extract_in_workers
+from .common import EXIT_FAILURE, EXIT_INPUT_ERRORS, EXIT_OK, atomic_target, settings_from_args
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -45,10 +44,9 @@ def _extracted(args: argparse.Namespace, articles: Iterable[Article], total: Opt
         total = count_inputs(args.paths, args.input_format, read_lines=False)
     if total is not None:
         workers = min(workers, total)
+    settings = settings_from_args(args)
     if workers <= 1:
-        return Extractor(pipeline_from_args(args)).extract_many(articles, batch_size=args.batch_size)
-    settings = PipelineSettings(args.spacy_pipeline, args.min_confidence, args.model, args.encoder_precision,
-                                getattr(args, "acts", None))
+        return settings.load().extract_many(articles, batch_size=args.batch_size)
     return extract_in_workers(articles, settings, workers, batch_size=args.batch_size)
 
 
