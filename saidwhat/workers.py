@@ -19,6 +19,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 from dataclasses import dataclass
 from typing import Deque, Iterable, Iterator, List, Optional, Sequence
 
@@ -101,13 +102,23 @@ def extract_in_workers(articles: Iterable[Article], settings: PipelineSettings, 
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back while inside (they arrive once it is left)."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    """Hold SIGINT and SIGTERM back while inside, and deliver them once it is left (in
+    the main thread; elsewhere Python handles no signals). Blocking them would not do:
+    another thread (torch's, BLAS's) receives them and the main thread still runs the
+    handler, in the middle of starting a worker."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: List[int] = []
+    previous = {s: signal.signal(s, lambda signum, frame: arrived.append(signum))
+                for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for held, handler in previous.items():
+            signal.signal(held, handler)
+        for signum in arrived:
+            signal.raise_signal(signum)
 
 
 def _start(settings: PipelineSettings, threads: int) -> None:
