@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test install clean
+.PHONY: demo test install system-packages clean
 
 install: $(STAMP)
 
@@ -19,7 +19,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/saidwhat extract --format text examples/harbor-talks.txt
 
-test: $(STAMP)
+# Java, PostgreSQL and Chromium for the tests of Spark, the store and the pages
+system-packages:
+	./scripts/system-packages.sh
+
+test: $(STAMP) system-packages
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 

@@ -1,0 +1,1 @@
+"""Attribution over Apache Spark: the pipeline run once per partition, Parquet out."""

@@ -1,0 +1,1 @@
+"""The store: a database of articles, attributions and speakers across a collection."""
