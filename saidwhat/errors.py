@@ -39,3 +39,8 @@ class PredictionsError(SaidwhatError):
 
 class PipelineError(SaidwhatError):
     """The spaCy pipeline cannot be loaded or lacks what saidwhat needs."""
+
+
+class StoreError(SaidwhatError):
+    """A store (``--db``) that cannot be opened, or a request it cannot answer (an
+    unknown speaker or quote, a bad date)."""
