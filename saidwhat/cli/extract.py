@@ -1,10 +1,12 @@
-"""``saidwhat extract``: read articles, find their attributions, write them in a format."""
+"""``saidwhat extract``: read articles, find their attributions, write them in a format.
+
+:func:`extracted` (the pipeline in this process or in ``--workers`` processes) serves
+``saidwhat ingest`` too."""
 from __future__ import annotations
 
 import argparse
 import sys
-import time
-from typing import IO, Iterable, Iterator, List, Optional, Union
+from typing import Iterable, Iterator, List, Optional
 
 from ..errors import InputError
 from ..io.formats import make_writer, writer_class
@@ -12,6 +14,7 @@ from ..io.reading import count_inputs, read_inputs
 from ..schema import Article
 from ..workers import default_workers, extract_in_workers
 from .common import EXIT_FAILURE, EXIT_INPUT_ERRORS, EXIT_OK, atomic_target, settings_from_args
+from .progress import progress_bar, report_errors
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -24,11 +27,11 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"saidwhat: error: --format {args.format} writes a directory: give it with --output DIR", file=sys.stderr)
         return EXIT_FAILURE
     failures: List[InputError] = []
-    progress = _progress_bar(args)
-    articles = _report_errors(read_inputs(args.paths, args.input_format), failures, progress)
+    progress = progress_bar(args)
+    articles = report_errors(read_inputs(args.paths, args.input_format), failures, progress)
     with atomic_target(args.output, is_dir_format) as target:
         writer = make_writer(args.format, target, include_text=not args.no_text)
-        for article in _extracted(args, articles, progress.total):
+        for article in extracted(args, articles, progress.total):
             writer.write(article)
             progress.done(article)
         writer.close()
@@ -36,7 +39,7 @@ def run_extract(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERRORS if failures else EXIT_OK
 
 
-def _extracted(args: argparse.Namespace, articles: Iterable[Article], total: Optional[int]) -> Iterator[Article]:
+def extracted(args: argparse.Namespace, articles: Iterable[Article], total: Optional[int]) -> Iterator[Article]:
     """The articles with their attributions: in ``--workers`` processes, or in this one
     when one worker is asked for or there is at most one article."""
     workers = args.workers if args.workers is not None else default_workers()
@@ -48,69 +51,3 @@ def _extracted(args: argparse.Namespace, articles: Iterable[Article], total: Opt
     if workers <= 1:
         return settings.load().extract_many(articles, batch_size=args.batch_size)
     return extract_in_workers(articles, settings, workers, batch_size=args.batch_size)
-
-
-def _report_errors(items: Iterable[Union[Article, InputError]], failures: List[InputError],
-                   progress) -> Iterator[Article]:
-    """Pass articles through; report each InputError on stderr as one line and keep it."""
-    for item in items:
-        if isinstance(item, InputError):
-            failures.append(item)
-            progress.write(f"saidwhat: {item}", file=sys.stderr)
-            progress.done(None)
-        else:
-            yield item
-
-
-class _NoProgress:
-    """Stands in for a progress bar when none is shown."""
-
-    total: Optional[int] = None
-
-    def done(self, article: Optional[Article]) -> None:
-        """Do nothing."""
-
-    def write(self, line: str, file: IO[str] = sys.stderr) -> None:
-        """Print ``line`` to ``file``."""
-        print(line, file=file)
-
-    def close(self) -> None:
-        """Do nothing."""
-
-
-class _Progress(_NoProgress):
-    """A tqdm bar on stderr: articles done of the total when known (with the ETA), their
-    rate, and words per second."""
-
-    def __init__(self, total: Optional[int]):
-        from tqdm import tqdm
-
-        self.total = total
-        self.bar = tqdm(total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True)
-        self.words = 0
-        self.started = time.monotonic()
-
-    def done(self, article: Optional[Article]) -> None:
-        """Count one article (None: an input that could not be read) and its words."""
-        if article is not None and article.text:
-            self.words += len(article.text.split())
-        elapsed = max(time.monotonic() - self.started, 1e-9)
-        self.bar.set_postfix_str(f"{self.words / elapsed:,.0f} words/s", refresh=False)
-        self.bar.update(1)
-
-    def write(self, line: str, file: IO[str] = sys.stderr) -> None:
-        """Print ``line`` above the bar."""
-        self.bar.write(line, file=file)
-
-    def close(self) -> None:
-        """Close the bar."""
-        self.bar.close()
-
-
-def _progress_bar(args: argparse.Namespace) -> _NoProgress:
-    """The progress display ``--progress`` asks for: a bar on stderr (always, or on a
-    terminal for ``auto``), counting the inputs first for its total, or nothing."""
-    mode = args.progress
-    if not (mode == "always" or (mode == "auto" and sys.stderr.isatty())):
-        return _NoProgress()
-    return _Progress(count_inputs(args.paths, args.input_format))
