@@ -24,6 +24,7 @@ from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE
 from .commands import run_eval, run_info, run_train, run_train_speakers
 from .common import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, ending_on_sigterm
 from .extract import run_extract
+from .store import add_store_commands
 from .help import EVAL_HELP, EXTRACT_HELP, INFO_HELP, MAIN_HELP, TRAIN_HELP, TRAIN_SPEAKERS_HELP
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_info(sub, common)
     _add_train(sub, base)
     _add_train_speakers(sub, base)
+    add_store_commands(sub, common, _positive)
     return parser
 
 
