@@ -18,6 +18,7 @@ by an earlier version opens in this one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from ..errors import StoreError
@@ -50,6 +51,8 @@ def make_filters(query: Optional[str] = None, speaker: Optional[str] = None, out
                  kind: Union[str, Sequence[str], None] = None) -> Filters:
     """The :class:`~.search.Filters` of the Python arguments (``kind``: one or several)."""
     kinds = [kind] if isinstance(kind, str) else list(kind) if kind else None
+    if query is not None and not re.search(r"\w", query):
+        query = None  # nothing to match: every attribution the other filters pick
     unknown = [k for k in kinds or [] if k not in ATTRIBUTION_KINDS]
     if unknown:
         raise StoreError(f"kind {unknown[0]!r}: give one of {', '.join(ATTRIBUTION_KINDS)}")

@@ -140,7 +140,7 @@ def search(connection: Connection, filters: Filters, limit: Optional[int] = DEFA
     else:
         tsquery = func.websearch_to_tsquery("english", query)
         vector = literal_column("attributions.search")
-        score = func.ts_rank(vector, tsquery)
+        score = func.ts_rank(vector, tsquery, 1)  # divided by 1 + the log of the length, as BM25 favours the short
         statement = statement.where(vector.op("@@")(tsquery)).add_columns(score.label("score"))
         statement = statement.order_by(score.desc(), a.id)
     if limit is not None:
