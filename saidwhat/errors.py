@@ -44,3 +44,8 @@ class PipelineError(SaidwhatError):
 class StoreError(SaidwhatError):
     """A store (``--db``) that cannot be opened, or a request it cannot answer (an
     unknown speaker or quote, a bad date)."""
+
+
+class SparkJobError(SaidwhatError):
+    """Spark cannot run the job: no Java, a session that does not start, an input it
+    cannot read as a table."""

@@ -1,9 +1,9 @@
-"""The command line: ``saidwhat extract``, ``eval``, ``info``, ``train`` and ``train-speakers``.
+"""The command line: ``saidwhat extract``, ``eval``, ``info``, ``train``, ``train-speakers`` and ``spark``.
 
 Everything a command prints as its result goes to stdout (or ``--output``); problems
 with single inputs go to stderr, one line each, and make the exit status 1 once every
-other input has been processed and written. The commands live in :mod:`.extract` and
-:mod:`.commands`, their help texts in :mod:`.help`.
+other input has been processed and written. The commands live in :mod:`.extract`,
+:mod:`.commands` and :mod:`.spark`, their help texts in :mod:`.help`.
 """
 from __future__ import annotations
 
@@ -21,11 +21,13 @@ from ..io.reading import INPUT_FORMATS
 from ..model import DEFAULT_EPOCHS, DEFAULT_MODEL, MODEL_NAMES, RULES
 from ..model.encoder import DEFAULT_PRECISION, PRECISIONS
 from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE
+from ..spark.sources import INPUT_FORMATS as SPARK_INPUT_FORMATS
 from .commands import run_eval, run_info, run_train, run_train_speakers
 from .common import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, ending_on_sigterm
 from .extract import run_extract
 from .store import add_store_commands
-from .help import EVAL_HELP, EXTRACT_HELP, INFO_HELP, MAIN_HELP, TRAIN_HELP, TRAIN_SPEAKERS_HELP
+from .help import EVAL_HELP, EXTRACT_HELP, INFO_HELP, MAIN_HELP, SPARK_HELP, TRAIN_HELP, TRAIN_SPEAKERS_HELP
+from .spark import run_spark
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train(sub, base)
     _add_train_speakers(sub, base)
     add_store_commands(sub, common, _positive)
+    _add_spark(sub, common)
     return parser
 
 
@@ -184,6 +187,23 @@ def _add_train_speakers(sub, base: argparse.ArgumentParser) -> None:
                     help="also cross-validate the rules and the ranking over N folds of the articles (default: 0, none)")
     ts.add_argument("--limit", type=_positive, metavar="N", help="train on the first N annotated articles only")
     ts.set_defaults(run=run_train_speakers, log_level=logging.INFO)
+
+
+def _add_spark(sub, common: argparse.ArgumentParser) -> None:
+    """Add ``saidwhat spark`` to the subcommands ``sub``."""
+    sp = sub.add_parser("spark", parents=[common], help="find attributions over Apache Spark, Parquet tables out",
+                        description=SPARK_HELP, formatter_class=_RAW)
+    sp.add_argument("input", metavar="INPUT", help="a file or folder of articles (any path Spark reads)")
+    sp.add_argument("output", metavar="OUTPUT", help="folder for the tables articles/, attributions/, speakers/, errors/")
+    sp.add_argument("--input-format", choices=SPARK_INPUT_FORMATS, default="text",
+                    help="text: a file is an article; jsonl: a record a line; parquet: id and text columns "
+                         "(default: text)")
+    sp.add_argument("--partitions", type=_positive, default=None, metavar="N",
+                    help="partitions the articles are spread over (default: two per core)")
+    sp.add_argument("--master", metavar="URL",
+                    help="Spark master, e.g. local[2] (default: spark-submit's, else local[*])")
+    sp.add_argument("--overwrite", action="store_true", help="replace the tables of a non-empty OUTPUT")
+    sp.set_defaults(run=run_spark)
 
 
 def _positive(value: str) -> int:

@@ -13,6 +13,7 @@ examples:
   saidwhat extract --model fast article.txt         the faster model (default: accurate)
   saidwhat train --data ../shared/data/polnear --out my-model
                                                     train a model on PolNeAR
+  saidwhat spark news/ tables/                      over Apache Spark, Parquet tables out
 """
 
 EXTRACT_HELP = """\
@@ -116,4 +117,33 @@ the speaker figures of the rules and of the ranking on each fold's left-out arti
 examples:
   saidwhat train-speakers --data ../shared/data/polnear/train \\
       --annotations tests/data/speakers/train-speakers.jsonl --out ranker.json --folds 5
+"""
+
+SPARK_HELP = """\
+Find attributions with Apache Spark and write them as Parquet tables, in local mode
+on this machine or on a cluster through spark-submit (docs/spark.md). Each Python
+worker loads the pipeline once and runs it over partition after partition.
+
+INPUT is a file or a folder (walked; names starting with . or _ are skipped) of UTF-8
+articles: with --input-format text each file is an article, its id the file name
+without the extension; jsonl: one {"id": ..., "text": ...} record a line; parquet:
+tables with an id and a text column. OUTPUT is a new or empty folder (--overwrite
+replaces the tables of a used one) that gets four tables:
+
+  articles/      id, title, text, meta (JSON), error
+  attributions/  article_id and each attribution's fields as extract writes them,
+                 one row per attribution, reports inside reports with their parent
+  speakers/      article_id and each speaker's fields
+  errors/        id, source, line, reason: what could not be read, not lost
+
+The tables hold what saidwhat extract gives for the same articles. A bad record goes
+to errors/ and the job goes on; the exit status is then 1. The master is
+spark-submit's when it runs the command, else --master (default: local[*], every core).
+
+examples:
+  saidwhat spark examples/ /tmp/tables --model fast
+  saidwhat spark dump.jsonl tables/ --input-format jsonl --master local[2] --partitions 8
+  spark-submit --master yarn --archives env.tar.gz#env \\
+      --conf spark.pyspark.python=./env/bin/python saidwhat_spark.py hdfs:///news hdfs:///tables
+      (saidwhat_spark.py runs saidwhat spark with its arguments: docs/spark.md)
 """
