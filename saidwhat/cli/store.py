@@ -84,12 +84,15 @@ def _add_speakers(sub, parents: List[argparse.ArgumentParser], positive) -> None
     sp.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
     sp.set_defaults(run=run_speakers, action=None)
     actions = sp.add_subparsers(dest="action", metavar="ACTION")
-    show = actions.add_parser("show", help="one speaker's names, titles and articles")
+    again = argparse.ArgumentParser(add_help=False)  # --db and --format after the action, too
+    again.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=help_.DB_HELP)
+    again.add_argument("-f", "--format", choices=FORMATS, default=argparse.SUPPRESS, help="output format of show")
+    show = actions.add_parser("show", parents=[again], help="one speaker's names, titles and articles")
     show.add_argument("name", metavar="NAME", help="a name as an article gives it, or the speaker's id")
-    merge = actions.add_parser("merge", help="A is B")
+    merge = actions.add_parser("merge", parents=[again], help="A is B")
     merge.add_argument("name", metavar="A")
     merge.add_argument("other", metavar="B")
-    split = actions.add_parser("split", help="the articles that call A NAME mean someone else")
+    split = actions.add_parser("split", parents=[again], help="the articles that call A NAME mean someone else")
     split.add_argument("name", metavar="A")
     split.add_argument("other", metavar="NAME")
 

@@ -111,13 +111,12 @@ def write_quote(history: QuoteHistory, fmt: str, out: TextIO) -> None:
         write_records(history.records(), fmt, out)
         return
     first, width = history.first, _width()
-    out.write(f"quote {history.id} · {first.who()} · {_count(len(history.occurrences), 'occurrence')}; "
-              f"first: {_where(first)}\n")
+    head = f"quote {history.id} · {first.who()} · {_count(len(history.occurrences), 'occurrence')}; first: {_where(first)}"
+    out.write("\n".join(textwrap.wrap(head, width, subsequent_indent="  ")) + "\n")
     for k, hit in enumerate(history.occurrences):
         change = history.alterations.get(hit.id)
         mark = "first" if k == 0 else f"altered: {change}" if change is not None else "same words"
-        article = f" ({hit.article_id})" if hit.title else ""
-        out.write("\n".join(textwrap.wrap(f"  {_where(hit)}{article} · {mark}", width,
-                                          subsequent_indent="    ")) + "\n")
+        line = f"  {hit.date or 'undated'} · {hit.outlet or '(no outlet)'} · {hit.article_id} · {mark}"
+        out.write("\n".join(textwrap.wrap(line, width, subsequent_indent="    ")) + "\n")
         out.write(textwrap.fill(hit.attribution.content.text, width, initial_indent="    ",
                                 subsequent_indent="    ") + "\n")
