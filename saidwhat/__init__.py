@@ -11,6 +11,8 @@ model), loaded on first use; build an :class:`Extractor` yourself to choose the 
 package, a confidence threshold or another model
 (``Extractor(load_pipeline(model="fast"))``). In a spaCy pipeline of your own,
 ``nlp.add_pipe("saidwhat")`` gives the same (:mod:`saidwhat.component`).
+``Store(url)`` keeps extracted articles in a database to search across
+(:mod:`saidwhat.store.api`; imported on first use).
 """
 from __future__ import annotations
 
@@ -26,12 +28,21 @@ from .schema import Article, Attribution, TextSpan
 __version__ = "0.1.0"
 __all__ = [
     "Article", "Attribution", "TextSpan", "Extractor", "load_pipeline", "extract", "extract_many", "extract_file",
-    "SaidwhatError", "InputError", "PipelineError", "__version__",
+    "SaidwhatError", "InputError", "PipelineError", "Store", "__version__",
 ]
 
 logger = logging.getLogger(__name__)
 
 _default: Optional[Extractor] = None
+
+
+def __getattr__(name: str):
+    """``saidwhat.Store``, imported when first asked for (SQLAlchemy is slow to import)."""
+    if name == "Store":
+        from .store.api import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_extractor() -> Extractor:

@@ -162,9 +162,12 @@ class Ingest:
     def _write_attributions(self, connection: Connection, article_pk: int, article: Article,
                             speaker_ids: Dict[int, Optional[int]]) -> None:
         """Insert the article's attributions, each in its quote group, then their parents."""
-        rows = [self._row(connection, article_pk, article.text or "", a, speaker_ids) for a in article.attributions]
-        if not rows:
+        if not article.attributions:
             return
+        speakers = [speaker_ids.get(a.speaker.id) if a.speaker is not None else None for a in article.attributions]
+        groups = self.quotes.assign_all(connection, [(s, a.content.text) for s, a in zip(speakers, article.attributions)])
+        rows = [dict(attribution_row(article.text or "", a), article_pk=article_pk, speaker_id=s, quote_id=g)
+                for a, s, g in zip(article.attributions, speakers, groups)]
         result = connection.execute(insert(t.attributions).returning(t.attributions.c.id, sort_by_parameter_order=True),
                                     rows)
         pks = {a.id: pk for a, pk in zip(article.attributions, result.scalars())}
@@ -173,23 +176,19 @@ class Ingest:
             connection.execute(update(t.attributions).where(t.attributions.c.id == bindparam("pk"))
                                .values(parent_id=bindparam("parent")), parents)
 
-    def _row(self, connection: Connection, article_pk: int, text: str, attribution: Attribution,
-             speaker_ids: Dict[int, Optional[int]]) -> Dict[str, Any]:
-        """The ``attributions`` row of one attribution (its quote group found or made)."""
-        local_speaker = attribution.speaker.id if attribution.speaker is not None else None
-        speaker_id = speaker_ids.get(local_speaker) if local_speaker is not None else None
-        content = attribution.content
-        start, end = sentence_bounds(text, content.start, content.end) if content.spans else (0, 0)
-        roles = {role: getattr(attribution, role) for role in ("cue", "source", "to", "where", "how")}
-        spans = {"content": [list(s) for s in content.spans]}
-        spans.update({role: span.to_dict() if span else None for role, span in roles.items()})
-        return {"article_pk": article_pk, "local_id": attribution.id, "kind": attribution.kind, "act": attribution.act,
-                "content": content.text, "cue": roles["cue"].text if roles["cue"] else None,
-                "source": roles["source"].text if roles["source"] else None,
-                "spans": json.dumps(spans, ensure_ascii=False), "confidence": round(float(attribution.confidence), 4),
-                "continued": attribution.continued, "article_speaker": local_speaker, "speaker_id": speaker_id,
-                "quote_id": self.quotes.assign(connection, speaker_id, content.text),
-                "sentence_start": start, "sentence_end": end}
+
+def attribution_row(text: str, attribution: Attribution) -> Dict[str, Any]:
+    """The columns of one attribution's ``attributions`` row that come from the article alone."""
+    content = attribution.content
+    start, end = sentence_bounds(text, content.start, content.end) if content.spans else (0, 0)
+    roles = {role: getattr(attribution, role) for role in ("cue", "source", "to", "where", "how")}
+    spans = {"content": [list(s) for s in content.spans]}
+    spans.update({role: span.to_dict() if span else None for role, span in roles.items()})
+    return {"local_id": attribution.id, "kind": attribution.kind, "act": attribution.act, "content": content.text,
+            "cue": roles["cue"].text if roles["cue"] else None, "source": roles["source"].text if roles["source"] else None,
+            "spans": json.dumps(spans, ensure_ascii=False), "confidence": round(float(attribution.confidence), 4),
+            "continued": attribution.continued, "article_speaker": attribution.speaker.id if attribution.speaker else None,
+            "sentence_start": start, "sentence_end": end}
 
 
 def remove_article(connection: Connection, article_pk: int) -> None:

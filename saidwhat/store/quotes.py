@@ -2,18 +2,18 @@
 are one quote.
 
 A quote's MinHash signature is cut into bands (:func:`.provenance.signature`, one
-64-bit hash a band); ``quote_bands`` indexes ``(speaker, band, hash)`` to the groups
-that have it, so a new quote's candidates are the groups of its speaker that share a
-band with it, found by one indexed query, not by comparing it with every quote
-stored. :func:`.provenance.choose_group` then picks the candidate whose words are
-close enough, or none: the quote starts a group of its own. A quote whose speaker
-the article never names is a group of its own.
+64-bit hash a band); ``quote_bands`` indexes ``(hash, band, speaker)`` to the groups
+that have it, so the candidates of an article's quotes are the groups of their speakers
+that share a band with them, found by one indexed query an article, never by comparing
+a quote with every quote stored. :func:`.provenance.choose_group` then picks the
+candidate whose words are close enough, or none: the quote starts a group of its own.
+A quote whose speaker the article never names is a group of its own.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
-from sqlalchemy import insert, select, tuple_
+from sqlalchemy import insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -21,41 +21,62 @@ from . import tables as t
 from .provenance import choose_group, quote_words, signature
 
 _INT64 = 1 << 64
+Band = Tuple[int, int, int]  # speaker, band, hash
 
 
 class QuoteGroups:
     """Finds or makes the quote group of each quote written."""
 
     def assign(self, connection: Connection, speaker_id: Optional[int], content: str) -> int:
-        """The id of the group of ``content`` said by ``speaker_id``: a stored group of the
-        same speaker with about the same words, or a new one."""
-        words = quote_words(content)
-        if speaker_id is None or not words:
-            return self._new(connection, speaker_id, words)
-        bands = [(band, _signed(value)) for band, value in enumerate(signature(words))]
-        candidates = self._candidates(connection, speaker_id, bands)
-        group = choose_group(candidates.items(), words) if candidates else None
-        if group is None:
-            group = self._new(connection, speaker_id, words)
-        rows = [{"speaker_id": speaker_id, "band": band, "hash": value, "quote_id": group} for band, value in bands]
-        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-        connection.execute(dialect.insert(t.quote_bands).on_conflict_do_nothing(), rows)
-        return group
+        """The group of one quote (see :meth:`assign_all`)."""
+        return self.assign_all(connection, [(speaker_id, content)])[0]
 
-    @staticmethod
-    def _candidates(connection: Connection, speaker_id: int, bands: List[tuple]) -> Dict[int, List[str]]:
-        """The groups of ``speaker_id`` that share a band with ``bands``, with their words."""
-        b = t.quote_bands.c
-        ids = select(b.quote_id).where(b.speaker_id == speaker_id, tuple_(b.band, b.hash).in_(bands)).distinct()
-        found = connection.execute(select(t.quote_groups.c.id, t.quote_groups.c.words)
-                                   .where(t.quote_groups.c.id.in_(ids)).order_by(t.quote_groups.c.id))
-        return {row.id: row.words.split(" ") for row in found}
+    def assign_all(self, connection: Connection, quotes: Sequence[Tuple[Optional[int], str]]) -> List[int]:
+        """The id of the group of each ``(speaker_id, content)``: a stored group of the same
+        speaker with about the same words, one made for an earlier quote of ``quotes``, or
+        a new one."""
+        words = [quote_words(content) for _, content in quotes]
+        bands = [[(speaker, band, _signed(value)) for band, value in enumerate(signature(w))] if speaker else []
+                 for (speaker, _), w in zip(quotes, words)]
+        index = _candidates(connection, {b for found in bands for b in found})
+        groups: List[int] = []
+        made: Dict[int, List[str]] = {}
+        for (speaker, _), mine, my_bands in zip(quotes, words, bands):
+            ids = sorted({group for band in my_bands for group in index["bands"].get(band, ())})
+            group = choose_group(((g, index["words"].get(g) or made[g]) for g in ids), mine) if ids else None
+            if group is None:
+                group = connection.scalar(insert(t.quote_groups).values(speaker_id=speaker, words=" ".join(mine))
+                                          .returning(t.quote_groups.c.id))
+                made[group] = mine
+            groups.append(group)
+            for band in my_bands:
+                index["bands"].setdefault(band, set()).add(group)
+        rows = {(s, b, h, g) for found, g in zip(bands, groups) for s, b, h in found}
+        if rows:
+            dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+            connection.execute(dialect.insert(t.quote_bands).on_conflict_do_nothing(),
+                               [{"speaker_id": s, "band": b, "hash": h, "quote_id": g} for s, b, h, g in sorted(rows)])
+        return groups
 
-    @staticmethod
-    def _new(connection: Connection, speaker_id: Optional[int], words: List[str]) -> int:
-        """Make a group for a quote seen for the first time."""
-        return connection.scalar(insert(t.quote_groups).values(speaker_id=speaker_id, words=" ".join(words))
-                                 .returning(t.quote_groups.c.id))
+
+def _candidates(connection: Connection, bands: Set[Band]) -> dict:
+    """The stored groups that share a band with ``bands`` (``"bands"``: band to groups)
+    and their words (``"words"``: group to words)."""
+    found: Dict[Band, Set[int]] = {}
+    if not bands:
+        return {"bands": found, "words": {}}
+    b = t.quote_bands.c
+    hashes = sorted({h for _, _, h in bands})
+    for row in connection.execute(select(b.speaker_id, b.band, b.hash, b.quote_id).where(b.hash.in_(hashes))):
+        key = (row.speaker_id, row.band, row.hash)
+        if key in bands:
+            found.setdefault(key, set()).add(row.quote_id)
+    ids = sorted({g for groups in found.values() for g in groups})
+    words = {}
+    if ids:
+        rows = connection.execute(select(t.quote_groups.c.id, t.quote_groups.c.words).where(t.quote_groups.c.id.in_(ids)))
+        words = {row.id: row.words.split(" ") for row in rows}
+    return {"bands": found, "words": words}
 
 
 def _signed(value: int) -> int:

@@ -7,8 +7,8 @@ given; the other tables are that record normalised, for queries: its ``attributi
 their names, titles and mentions as the article gives them), each tied to one
 ``speakers`` row across the collection, and each attribution to one ``quote_groups``
 row: the same words of the same speaker wherever they were carried. ``quote_bands``
-indexes a quote's MinHash bands, to find a new quote's group without comparing it to
-every quote. ``speaker_corrections`` keeps the merges and splits made by hand.
+indexes a quote's MinHash bands by hash, to find a new quote's group without comparing
+it to every quote. ``speaker_corrections`` keeps the merges and splits made by hand.
 
 Full-text search is outside these tables: an FTS5 table ``attributions_fts`` on SQLite,
 a ``tsvector`` column ``attributions.search`` with a GIN index on PostgreSQL.
@@ -85,9 +85,9 @@ attributions = Table(
 
 quote_bands = Table(
     "quote_bands", metadata,
-    Column("speaker_id", Integer, ForeignKey("speakers.id"), primary_key=True),
-    Column("band", SmallInteger, primary_key=True),
     Column("hash", BigInteger, primary_key=True),
+    Column("band", SmallInteger, primary_key=True),
+    Column("speaker_id", Integer, ForeignKey("speakers.id"), primary_key=True),
     Column("quote_id", Integer, ForeignKey("quote_groups.id", ondelete="CASCADE"), primary_key=True),
     Index("ix_quote_bands_quote_id", "quote_id"),
 )

@@ -42,8 +42,8 @@ def upgrade() -> None:
     _attributions()
     op.create_table(
         "quote_bands",
+        sa.Column("hash", sa.BigInteger, primary_key=True), sa.Column("band", sa.SmallInteger, primary_key=True),
         sa.Column("speaker_id", sa.Integer, sa.ForeignKey("speakers.id"), primary_key=True),
-        sa.Column("band", sa.SmallInteger, primary_key=True), sa.Column("hash", sa.BigInteger, primary_key=True),
         sa.Column("quote_id", sa.Integer, sa.ForeignKey("quote_groups.id", ondelete="CASCADE"), primary_key=True))
     op.create_index("ix_quote_bands_quote_id", "quote_bands", ["quote_id"])
     op.create_table(
