@@ -66,8 +66,10 @@ def _candidates(connection: Connection, bands: Set[Band]) -> dict:
     if not bands:
         return {"bands": found, "words": {}}
     b = t.quote_bands.c
-    hashes = sorted({h for _, _, h in bands})
-    for row in connection.execute(select(b.speaker_id, b.band, b.hash, b.quote_id).where(b.hash.in_(hashes))):
+    hashes, speakers = sorted({h for _, _, h in bands}), sorted({s for s, _, _ in bands})
+    rows = connection.execute(select(b.speaker_id, b.band, b.hash, b.quote_id)
+                              .where(b.hash.in_(hashes), b.speaker_id.in_(speakers)))
+    for row in rows:
         key = (row.speaker_id, row.band, row.hash)
         if key in bands:
             found.setdefault(key, set()).add(row.quote_id)
