@@ -60,7 +60,7 @@ def run_job(spark: SparkSession, source: str, output: str, settings: PipelineSet
     """Extract the articles at ``source`` (files or a folder, any path Spark reads) and
     write the tables to folders in ``output``, which must be absent or empty unless
     ``overwrite``. ``partitions`` defaults to two per core of the session."""
-    _check_output(spark, output, overwrite)
+    existed = _check_output(spark, output, overwrite)
     started = time.perf_counter()
     count = partitions or PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism
     items = read_items(spark, source, input_format).repartition(count)
@@ -70,6 +70,9 @@ def run_job(spark: SparkSession, source: str, output: str, settings: PipelineSet
         for name, schema in TABLES.items():
             table = spark.createDataFrame(rows.filter(partial(_in_table, name)).map(_row), schema)
             _run(lambda: table.write.mode("overwrite" if overwrite else "errorifexists").parquet(_join(output, name)))
+    except BaseException:  # a failed job or Ctrl-C: no tables of this run are left behind
+        _remove_tables(spark, output, existed)
+        raise
     finally:
         rows.unpersist()
     written = {name: spark.read.parquet(_join(output, name)).count() for name in TABLES}
@@ -150,18 +153,34 @@ def _join(output: str, name: str) -> str:
     return f"{output.rstrip('/')}/{name}"
 
 
-def _check_output(spark: SparkSession, output: str, overwrite: bool) -> None:
-    """OutputError when ``output`` is a file, or a folder with something in it and not
-    ``overwrite`` (checked through Spark's file system, so any URI Spark writes)."""
+def _file_system(spark: SparkSession, output: str) -> tuple:
+    """Spark's (Hadoop's) file system holding ``output`` and ``output`` as its path, so
+    that any URI Spark writes is checked and cleaned alike."""
     context = spark.sparkContext
     path = context._jvm.org.apache.hadoop.fs.Path(output)
-    system = path.getFileSystem(context._jsc.hadoopConfiguration())
+    return path.getFileSystem(context._jsc.hadoopConfiguration()), path
+
+
+def _check_output(spark: SparkSession, output: str, overwrite: bool) -> bool:
+    """Whether ``output`` exists; OutputError when it is a file, or a folder with
+    something in it and not ``overwrite``."""
+    system, path = _file_system(spark, output)
     if not system.exists(path):
-        return
+        return False
     if not system.getFileStatus(path).isDirectory():
         raise OutputError(f"cannot write {output}: it is a file")
     if len(system.listStatus(path)) and not overwrite:
         raise OutputError(f"{output} is not empty: give another folder, or --overwrite to replace its tables")
+    return True
+
+
+def _remove_tables(spark: SparkSession, output: str, existed: bool) -> None:
+    """Remove the tables a failed run began in ``output``, and ``output`` if the run made it."""
+    system, path = _file_system(spark, output)
+    for name in TABLES:
+        system.delete(spark.sparkContext._jvm.org.apache.hadoop.fs.Path(path, name), True)
+    if not existed:
+        system.delete(path, True)
 
 
 def _run(action) -> None:

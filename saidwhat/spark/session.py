@@ -3,7 +3,8 @@
 Run by ``spark-submit``, the session takes its master and settings from it. Run as a
 plain program, :func:`start_session` starts Spark in local mode (``local[*]`` unless a
 master is given), with this Python as the executors' Python (so they import the same
-saidwhat) and Spark's own logging cut down to errors on the console.
+saidwhat) and Spark's own log off the console but for fatal errors (warnings too when
+verbose): a failed job is reported as one line, the Python error that failed it.
 """
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def start_session(master: Optional[str] = None, verbose: bool = False) -> Tuple[
     if submitted:
         return _started(builder), True
     _check_java()
-    with _quiet_log4j("warn" if verbose else "error") as log4j, _executor_python():
+    with _quiet_log4j("warn" if verbose else "fatal") as log4j, _executor_python():
         builder = builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile=file:{log4j}")
         return _started(builder), True
 
