@@ -175,12 +175,16 @@ def _check_output(spark: SparkSession, output: str, overwrite: bool) -> bool:
 
 
 def _remove_tables(spark: SparkSession, output: str, existed: bool) -> None:
-    """Remove the tables a failed run began in ``output``, and ``output`` if the run made it."""
-    system, path = _file_system(spark, output)
-    for name in TABLES:
-        system.delete(spark.sparkContext._jvm.org.apache.hadoop.fs.Path(path, name), True)
-    if not existed:
-        system.delete(path, True)
+    """Remove the tables a failed run began in ``output``, and ``output`` if the run made
+    it; only log when that fails too (the JVM gone), so the first error is the one raised."""
+    try:
+        system, path = _file_system(spark, output)
+        for name in TABLES:
+            system.delete(spark.sparkContext._jvm.org.apache.hadoop.fs.Path(path, name), True)
+        if not existed:
+            system.delete(path, True)
+    except (PySparkException, Py4JError) as err:
+        logger.warning("could not remove the tables begun in %s: %s", output, failure_reason(err))
 
 
 def _run(action) -> None:
