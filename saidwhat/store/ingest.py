@@ -37,6 +37,7 @@ OUTLET_FIELDS = ("outlet", "source", "sitename", "publisher")
 # The end of a sentence: . ! or ? (closing quotes or brackets after it) before a space.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 SENTENCE_REACH = 400
+ABBREVIATIONS = frozenset("Mr Mrs Ms Dr St Jr Sr Gov Sen Rep Gen Lt Col Capt Prof Rev Sgt Maj Adm Cmdr No vs".split())
 
 
 def text_hash(text: str) -> str:
@@ -73,13 +74,23 @@ def sentence_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
     sentence before it to the end of the one it ends in (at most :data:`SENTENCE_REACH`
     characters further each way)."""
     low = max(0, start - SENTENCE_REACH)
-    before = [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
+    before = [m.end() for m in _sentence_ends(text, low, start)]
     left = before[-1] if before else low
-    after = _SENTENCE_END.search(text, max(start, end - 1), min(len(text), end + SENTENCE_REACH))
+    after = next(_sentence_ends(text, max(start, end - 1), min(len(text), end + SENTENCE_REACH)), None)
     right = after.end() if after else min(len(text), end + SENTENCE_REACH)
     while left < start and text[left].isspace():
         left += 1
     return left, max(right, end)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The sentence ends in ``text[start:end]``; a full stop after an initial ("Margaret
+    T. Holloway") or an abbreviated title ("Dr.", "Sen.") ends none."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"(\w+)\.$", text[max(0, match.start() - 12):match.start() + 1])
+        if word and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in ABBREVIATIONS):
+            continue
+        yield match
 
 
 class Stored(NamedTuple):

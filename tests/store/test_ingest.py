@@ -53,6 +53,8 @@ def test_article_fields_come_from_meta_or_the_url():
 
 
 def test_a_quote_is_shown_in_its_sentence():
-    text = 'First one. Then "we go," she said at noon. After.'
+    text = 'First one. Then "we go," Mayor Ana B. Ruiz said at noon. After. "Yes," said Dr. Ko.'
     start = text.index('"we')
-    assert text[slice(*sentence_bounds(text, start, start + 8))] == 'Then "we go," she said at noon.'
+    assert text[slice(*sentence_bounds(text, start, start + 8))] == 'Then "we go," Mayor Ana B. Ruiz said at noon.'
+    start = text.index('"Yes')
+    assert text[slice(*sentence_bounds(text, start, start + 6))] == '"Yes," said Dr. Ko.'
