@@ -162,8 +162,10 @@ class AttributionFinder:
     def _load(self, path: Path) -> None:
         """Load the model at ``path`` (and the encoder it reads)."""
         from .model.predictor import NeuralModel  # torch is loaded only for a model
+        from .model.runtime import settle
 
         self.model = NeuralModel.load(path)
+        settle()
         self._missing = None
         trained_on = self.model.meta.get("spacy_pipeline")
         if trained_on and trained_on != self.spacy_pipeline:

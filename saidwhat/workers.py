@@ -3,9 +3,9 @@
 Each worker process loads the pipeline once and extracts batches of articles; the
 batches go out in input order and their results come back in input order. At most
 :data:`IN_FLIGHT_PER_WORKER` batches per worker are out at a time, so memory stays flat
-however long the input: nothing is read further ahead. Each worker's torch and BLAS
-threads are the usable cores divided among the workers, so that they do not fight over
-cores. Workers start with ``spawn``, a fresh interpreter, which torch needs.
+however long the input: nothing is read further ahead. Each worker computes on one
+thread (:mod:`saidwhat.model.runtime`; ``SAIDWHAT_THREADS`` sets more), so workers do not
+fight over cores. Workers start with ``spawn``, a fresh interpreter, which torch needs.
 
     settings = PipelineSettings(model="fast")
     for article in extract_in_workers(articles, settings, workers=2):
@@ -28,6 +28,7 @@ from spacy.language import Language
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
 from .model.encoder import DEFAULT_PRECISION
+from .model.runtime import THREADS_VARIABLE, extraction_threads
 from .pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, batches, load_pipeline
 from .schema import Article
 
@@ -83,7 +84,7 @@ def extract_in_workers(articles: Iterable[Article], settings: PipelineSettings, 
                        batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Article]:
     """Yield each of ``articles`` with its attributions, in input order, extracted by
     ``workers`` processes that each load the pipeline of ``settings`` once."""
-    threads = max(1, usable_cores() // workers)
+    threads = extraction_threads()
     pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                                   initializer=_start, initargs=(settings, threads))
     pending: Deque[concurrent.futures.Future] = collections.deque()
@@ -122,15 +123,12 @@ def _signals_held() -> Iterator[None]:
 
 
 def _start(settings: PipelineSettings, threads: int) -> None:
-    """Set a worker's thread counts and load its pipeline."""
+    """Set a worker's thread counts (before numpy's BLAS starts; the pipeline sets
+    torch's) and load its pipeline."""
     global _extractor, _failure
-    for variable in _THREAD_VARIABLES:
+    for variable in _THREAD_VARIABLES + (THREADS_VARIABLE,):
         os.environ[variable] = str(threads)
     try:
-        if settings.model != "rules":
-            import torch
-
-            torch.set_num_threads(threads)
         _extractor = settings.load()
     except Exception as err:  # raised again with the first batch, so the run says why
         _failure = err

@@ -24,6 +24,7 @@ from .doctext import doc_text
 from .found import Found
 from .reported import reports_within
 from .quotes import QUOTE_MARKS, paragraphs
+from .span_index import SpanIndex
 from ..schema import Offsets
 
 FIRST_AND_SECOND_PERSON = frozenset(("i", "we", "you"))
@@ -45,16 +46,14 @@ def _nest_quoted_cues(items: List[Found]) -> None:
     give the outer one the whole quotation."""
     # Where each one's content and quotations lie: a cue outside it cannot nest there
     # (giving the outer one its quotation does not widen it).
-    reach = {id(f): (min([s for s, _ in f.content] + [q.start for q in f.quotes]),
-                     max([e for _, e in f.content] + [q.end for q in f.quotes])) for f in items if f.content}
+    order = {id(f): k for k, f in enumerate(items)}
+    reach = SpanIndex(((min([s for s, _ in f.content] + [q.start for q in f.quotes]),
+                        max([e for _, e in f.content] + [q.end for q in f.quotes])), f) for f in items if f.content)
     for inner in items:
         if inner.cue is None:
             continue
-        for outer in items:
-            if outer is inner or id(outer) not in reach:
-                continue
-            start, end = reach[id(outer)]
-            if inner.cue[0] < start or inner.cue[1] > end:
+        for outer in sorted(reach.covering(inner.cue), key=lambda f: order[id(f)]):
+            if outer is inner:
                 continue
             quote = next((q for q in outer.quotes if q.start <= inner.cue[0] and inner.cue[1] <= q.end
                           and any(s < q.end and q.start < e for s, e in outer.content)), None)

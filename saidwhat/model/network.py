@@ -29,6 +29,8 @@ WINDOW = 2
 WINDOW_WIDTH = 64
 # In inference the BiLSTMs run sequences of similar length in groups of this many.
 INFERENCE_GROUP = 32
+# In inference stage 1 reads at most this many segments at once (:meth:`AttributionNet.encode_docs`).
+STAGE1_ROWS = 64
 
 
 @dataclass
@@ -157,6 +159,20 @@ class AttributionNet(nn.Module):
                 out = out + self._windows(out, batch)
         return self.dropout(with_pad_row(out)[batch.gather])
 
+    def encode_docs(self, docs: Sequence[DocInputs], vocab: Vocab) -> torch.Tensor:
+        """Return the token states ``(docs, tokens, 2*hidden)`` of ``docs`` in inference,
+        as :meth:`encode` of all of them, but reading at most :data:`STAGE1_ROWS`
+        segments at a time, so that memory does not grow with the length of a Doc. (A
+        stage 1 without BiLSTM layers reads each Doc whole, in one row: it is narrow.)"""
+        if not self.settings.layers:
+            return self.encode(pad_docs(docs, vocab, self.settings))
+        segs = [(k, s, e) for k, x in enumerate(docs) for s, e in x.segments]
+        states: Optional[torch.Tensor] = None
+        for start in range(0, len(segs), STAGE1_ROWS):
+            part = self.encode(pad_docs(docs, vocab, self.settings, segs[start:start + STAGE1_ROWS]))
+            states = part if states is None else states + part  # each token's state is in one part, zeros elsewhere
+        return states
+
     def _windows(self, states: torch.Tensor, batch: "Batch") -> torch.Tensor:
         """Return what the convolutions over ``states`` ``(rows, length, state)`` add to
         them; padding positions are zeros at each layer, so no window reaches across them."""
@@ -214,13 +230,16 @@ class Batch:
 
 
 
-def pad_docs(batch: Sequence[DocInputs], vocab: Vocab, settings: Settings) -> Batch:
+def pad_docs(batch: Sequence[DocInputs], vocab: Vocab, settings: Settings,
+             segs: Optional[Sequence[Tuple[int, int, int]]] = None) -> Batch:
     """Return the padded segment tensors of non-empty Docs, with what ``settings`` reads.
 
-    A stage 1 with BiLSTM layers reads each segment in its own row; one without
-    (``layers`` 0) reads the whole Docs, one after another in a single row."""
+    A stage 1 with BiLSTM layers reads each segment in its own row (``segs``, as
+    ``(doc number, start, end)``, picks some of them: the other tokens gather padding);
+    one without (``layers`` 0) reads the whole Docs, one after another in a single row."""
     if settings.layers:
-        segs = [(k, s, e) for k, x in enumerate(batch) for s, e in x.segments]
+        if segs is None:
+            segs = [(k, s, e) for k, x in enumerate(batch) for s, e in x.segments]
         places = [(row, 0) for row in range(len(segs))]
         length = max(e - s for _, s, e in segs)
     else:  # each Doc whole, :data:`WINDOW` padding positions after it
@@ -228,21 +247,19 @@ def pad_docs(batch: Sequence[DocInputs], vocab: Vocab, settings: Settings) -> Ba
         places = [(0, int(offset)) for offset in numpy.cumsum([0] + [len(x.doc) + WINDOW for x in batch[:-1]])]
         length = sum(len(x.doc) + WINDOW for x in batch)
     rows = places[-1][0] + 1
-    starts = numpy.cumsum([0] + [len(x.doc) for x in batch])
-    # Row r of each padded tensor reads its segments' tokens from the Docs' arrays stacked
-    # together, padding from the zero row added below them.
-    index = numpy.full((rows, length), starts[-1], dtype=numpy.int64)
     pad_row = rows * length
     gather = numpy.full((len(batch), max(len(x.doc) for x in batch)), pad_row, dtype=numpy.int64)
     lengths = numpy.zeros(rows, dtype=numpy.int64)
     for (k, s, e), (row, at) in zip(segs, places):
-        index[row, at:at + e - s] = numpy.arange(starts[k] + s, starts[k] + e)
         gather[k, s:e] = numpy.arange(row * length + at, row * length + at + e - s)
         lengths[row] = max(lengths[row], at + e - s)
 
     def stacked(arrays: List[numpy.ndarray], dtype) -> torch.Tensor:
-        rows = numpy.concatenate(arrays + [numpy.zeros((1, arrays[0].shape[1]), dtype=arrays[0].dtype)])
-        return torch.from_numpy(rows[index].astype(dtype, copy=False))
+        """The segments' rows of the Docs' ``arrays`` put in their places, zeros elsewhere."""
+        out = numpy.zeros((rows, length, arrays[0].shape[1]), dtype=dtype)
+        for (k, s, e), (row, at) in zip(segs, places):
+            out[row, at:at + e - s] = arrays[k][s:e]
+        return torch.from_numpy(out)
 
     ids = stacked([x.ids(vocab) for x in batch], numpy.int64)
     flags = stacked([x.flags for x in batch], numpy.float32)

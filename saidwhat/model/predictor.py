@@ -24,7 +24,7 @@ from .decoding import (ModelFound, char_offsets, content_fragments, decode_cues,
                        quoted_window, runs, tokens_at, trim_cue)
 from .features import cue_head, window
 from .inputs import DocInputs, Vocab
-from .network import SPAN_LABELS, AttributionNet, Settings, cue_batch, pad_docs, with_pad_row
+from .network import SPAN_LABELS, AttributionNet, Settings, cue_batch, with_pad_row
 from .repair import complete_clause, in_heading, is_hedge, is_passive_target, repair_content
 
 PathLike = Union[str, os.PathLike]
@@ -119,7 +119,7 @@ class NeuralModel:
                 if not batch:
                     continue
                 docs = [x for _, x in batch]
-                states = self.net.encode(pad_docs(docs, self.vocab, self.net.settings))
+                states = self.net.encode_docs(docs, self.vocab)
                 cue_p = torch.softmax(self.net.cue_logits(states), dim=-1).numpy()
                 flat, flat_span = with_pad_row(states), with_pad_row(self.net.span_states(states))
                 items = []

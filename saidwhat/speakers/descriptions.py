@@ -13,7 +13,7 @@ from .places import (CITY_NOUNS, COUNTRY_NOUNS, GOVERNMENT_NOUNS, STATE_NOUNS, c
                      is_city, is_us_state)
 from .by_name import named
 from .entities import Entity
-from .ranking import DESCRIPTION_WINDOW, antecedent, events_after, events_before, latest
+from .ranking import DESCRIPTION_WINDOW, antecedent, entities_before, events_after, events_before, latest
 from .state import State
 from .titles import title_words
 from .words import DEFINITE, FIRST_PERSON, INDEFINITE, SUBJECT_DEPS, is_person_noun
@@ -223,12 +223,11 @@ def _titled(state: State, head: Token, words: Set[str]) -> Optional[Entity]:
     noun = next(iter(title_words([head])), None)
     best: Optional[Entity] = None
     best_key = None
-    for rank, event in enumerate(events_before(state, head.i)):
-        entity = event.entity
+    for entity, token in entities_before(state, head.i):
         if (entity.type != "person" or entity.name is None or noun not in entity.titles
                 or _other_party(words, entity)):
             continue
-        key = (len(words & entity.titles), state.mentions.counts.get(entity.id, 0), -rank)
+        key = (len(words & entity.titles), state.mentions.counts.get(entity.id, 0), token)
         if best_key is None or key > best_key:
             best, best_key = entity, key
     if best is None:

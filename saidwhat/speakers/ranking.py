@@ -91,6 +91,20 @@ def events_before(state: State, token: int) -> Iterator[Event]:
         yield event
 
 
+def entities_before(state: State, token: int) -> Iterator[Tuple[Entity, int]]:
+    """Each entity mentioned before ``token`` with its nearest mention there, less those
+    inside the content of the attribution being resolved (what :func:`events_before`
+    gives, one entity at a time: a look per entity, not per mention)."""
+    excluded = state.excluded
+    doc = state.article.doc
+    for entity, tokens in state.mentions.by_entity.values():
+        for k in range(bisect.bisect_left(tokens, token) - 1, -1, -1):
+            at = doc[tokens[k]].idx
+            if not any(s <= at < e for s, e in excluded):
+                yield entity, tokens[k]
+                break
+
+
 def events_after(state: State, token: int, sentences: int) -> Iterator[Event]:
     """The mentions after ``token``, nearest first, up to ``sentences`` sentences
     after its own."""

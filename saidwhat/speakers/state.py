@@ -26,6 +26,10 @@ class Mentions:
         self.tokens = [e.token for e in self.events]
         self.counts: Dict[int, int] = {}
         self.first_named: Dict[int, int] = {}  # entity id -> the token of its first name mention
+        # entity id -> the entity and the tokens of its mentions, in text order
+        self.by_entity: Dict[int, Tuple[Entity, List[int]]] = {}
+        for event in self.events:
+            self.by_entity.setdefault(event.entity.id, (event.entity, []))[1].append(event.token)
         for m in names:
             self.counts[m.entity.id] = self.counts.get(m.entity.id, 0) + 1
             self.first_named.setdefault(m.entity.id, m.head.i)
@@ -36,6 +40,8 @@ class Mentions:
         self.events.insert(position, Event(token, entity, subject, speaker))
         self.tokens.insert(position, token)
         self.counts[entity.id] = self.counts.get(entity.id, 0) + 1
+        tokens = self.by_entity.setdefault(entity.id, (entity, []))[1]
+        tokens.insert(bisect.bisect_right(tokens, token), token)
 
 
 class Entities:

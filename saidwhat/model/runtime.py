@@ -1,0 +1,67 @@
+"""How a process runs a model: torch's threads and how freed memory goes back.
+
+**Threads.** torch computes with one thread per core by default, and its threads wait
+for each other at every operation: when another process keeps a core busy, each
+operation waits for the slowest thread, and the model ran 8-17 times slower than on a
+quiet machine (spaCy's own pipeline, single-threaded, about 2 times). So a model runs
+on :data:`DEFAULT_THREADS` thread, like spaCy, and several cores are used by several
+processes (``saidwhat extract --workers``), which do not wait for each other.
+``SAIDWHAT_THREADS`` sets another number (say, on a machine that runs nothing else).
+
+**Memory.** glibc keeps a large block freed by a process for its next allocations and
+raises the size above which it maps blocks straight from the system each time one is
+freed; a model's tensors of varying sizes then leave the process's memory growing
+piece after piece of a long article. Blocks from :data:`MMAP_THRESHOLD` up are mapped
+from the system and given back when freed, which keeps peak memory flat
+(``benchmarks/memory.py``).
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import os
+
+from ..errors import PipelineError
+
+logger = logging.getLogger(__name__)
+
+THREADS_VARIABLE = "SAIDWHAT_THREADS"
+DEFAULT_THREADS = 1
+# Blocks this large or larger are mapped from the system and returned when freed.
+MMAP_THRESHOLD = 1 << 20
+_M_TRIM_THRESHOLD = -1  # glibc's mallopt parameters
+_M_MMAP_THRESHOLD = -3
+
+
+def extraction_threads() -> int:
+    """``SAIDWHAT_THREADS`` if set, else :data:`DEFAULT_THREADS`."""
+    value = os.environ.get(THREADS_VARIABLE)
+    if value is None:
+        return DEFAULT_THREADS
+    if not value.isdigit() or int(value) < 1:
+        raise PipelineError(f"{THREADS_VARIABLE}={value!r}: give a whole number of at least 1")
+    return int(value)
+
+
+def settle() -> None:
+    """Set torch's threads to :func:`extraction_threads` and glibc's mapping threshold to
+    :data:`MMAP_THRESHOLD` (where the C library is glibc)."""
+    import torch
+
+    torch.set_num_threads(extraction_threads())
+    _map_large_blocks()
+
+
+def _map_large_blocks() -> None:
+    """Have glibc map blocks of :data:`MMAP_THRESHOLD` or more from the system."""
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        mallopt = getattr(libc, "mallopt", None)
+    except OSError:
+        mallopt = None
+    if mallopt is None or not os.uname().sysname == "Linux":
+        return
+    if not (mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD) and mallopt(_M_TRIM_THRESHOLD, MMAP_THRESHOLD)):
+        logger.debug("the C library did not take the memory settings")
