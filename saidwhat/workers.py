@@ -122,12 +122,17 @@ def _signals_held() -> Iterator[None]:
             signal.raise_signal(signum)
 
 
-def _start(settings: PipelineSettings, threads: int) -> None:
-    """Set a worker's thread counts (before numpy's BLAS starts; the pipeline sets
-    torch's) and load its pipeline."""
-    global _extractor, _failure
+def use_threads(threads: int) -> None:
+    """Have this process's BLAS (before numpy's starts them) and the models it loads
+    after (:mod:`saidwhat.model.runtime`) compute on ``threads`` threads."""
     for variable in _THREAD_VARIABLES + (THREADS_VARIABLE,):
         os.environ[variable] = str(threads)
+
+
+def _start(settings: PipelineSettings, threads: int) -> None:
+    """Set a worker's thread counts and load its pipeline."""
+    global _extractor, _failure
+    use_threads(threads)
     try:
         _extractor = settings.load()
     except Exception as err:  # raised again with the first batch, so the run says why

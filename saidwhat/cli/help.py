@@ -136,8 +136,7 @@ replaces the tables of a used one) that gets four tables:
   speakers/      article_id and each speaker's fields
   errors/        id, source, line, reason: what could not be read, not lost
 
-The tables hold what saidwhat extract gives for the same articles (but for rounding
-of the accurate model in bfloat16, which depends on the articles batched together).
+The tables hold what saidwhat extract gives for the same articles.
 A bad record goes to errors/ and the job goes on; the exit status is then 1. The
 master is spark-submit's when it runs the command, else --master (default: local[*],
 every core).

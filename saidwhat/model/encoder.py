@@ -77,31 +77,34 @@ class TokenEncoder:
         """Return, for each Doc, a ``(len(doc), DIM)`` float32 array of token vectors
         (zeros for whitespace tokens)."""
         out = [numpy.zeros((len(doc), DIM), dtype=numpy.float32) for doc in docs]
-        windows: List[Tuple[int, List[int], int]] = []  # (doc number, token indices, word pieces)
         for k, doc in enumerate(docs):
-            windows.extend((k, tokens, pieces) for tokens, pieces in self._windows(doc))
-        # Windows of like length share a batch, so little of it is padding.
-        windows.sort(key=lambda w: w[2])
-        for start in range(0, len(windows), BATCH_WINDOWS):
-            batch = windows[start:start + BATCH_WINDOWS]
-            words = [[docs[k][i].text for i in tokens] for k, tokens, _ in batch]
-            enc = self.tokenizer(words, is_split_into_words=True, padding=True, truncation=True,
-                                 max_length=MAX_PIECES, return_tensors="pt")
-            with self.torch.inference_mode(), self.torch.autocast(
-                    "cpu", dtype=self.torch.bfloat16, enabled=self.precision == "bfloat16"):
-                states = self.model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
-                                    output_hidden_states=True).hidden_states
-            layers = self.torch.cat([states[n] for n in LAYERS], dim=-1).float().numpy()
-            for row, (k, tokens, _) in enumerate(batch):
-                sums = numpy.zeros((len(tokens), DIM), dtype=numpy.float32)
-                counts = numpy.zeros(len(tokens), dtype=numpy.float32)
-                for piece, word in enumerate(enc.word_ids(row)):
-                    if word is not None:
-                        sums[word] += layers[row, piece]
-                        counts[word] += 1
-                seen = counts > 0
-                out[k][numpy.asarray(tokens)[seen]] = sums[seen] / counts[seen, None]
+            # A Doc's windows are batched among themselves only, so its vectors do not
+            # depend on the Docs beside it (bfloat16 rounds by the shape of a batch);
+            # windows of like length share a batch, so little of it is padding.
+            windows = sorted(self._windows(doc), key=lambda w: w[1])
+            for start in range(0, len(windows), BATCH_WINDOWS):
+                self._encode_batch(doc, [tokens for tokens, _ in windows[start:start + BATCH_WINDOWS]], out[k])
         return out
+
+    def _encode_batch(self, doc: Doc, batch: List[List[int]], out: numpy.ndarray) -> None:
+        """Run windows ``batch`` (token indices of ``doc``) through the encoder and write
+        each token's vector into ``out``."""
+        words = [[doc[i].text for i in tokens] for tokens in batch]
+        enc = self.tokenizer(words, is_split_into_words=True, padding=True, truncation=True,
+                             max_length=MAX_PIECES, return_tensors="pt")
+        with self.torch.inference_mode(), self.torch.autocast(
+                "cpu", dtype=self.torch.bfloat16, enabled=self.precision == "bfloat16"):
+            states = self.model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
+                                output_hidden_states=True).hidden_states
+        layers = self.torch.cat([states[n] for n in LAYERS], dim=-1).float().numpy()
+        for row, tokens in enumerate(batch):
+            word_of = numpy.array([-1 if w is None else w for w in enc.word_ids(row)])
+            pieces = numpy.flatnonzero(word_of >= 0)
+            sums = numpy.zeros((len(tokens), DIM), dtype=numpy.float32)
+            numpy.add.at(sums, word_of[pieces], layers[row, pieces])  # in piece order, as a loop would
+            counts = numpy.bincount(word_of[pieces], minlength=len(tokens)).astype(numpy.float32)
+            seen = counts > 0
+            out[numpy.asarray(tokens)[seen]] = sums[seen] / counts[seen, None]
 
     def _windows(self, doc: Doc) -> List[Tuple[List[int], int]]:
         """Cut the non-space tokens of ``doc`` into windows of whole sentences that fit

@@ -30,7 +30,7 @@ from pyspark.sql import SparkSession
 from ..errors import InputError, OutputError, SparkJobError
 from ..pipeline import DEFAULT_BATCH_SIZE, Extractor
 from ..schema import Article
-from ..workers import PipelineSettings
+from ..workers import PipelineSettings, use_threads
 from .sources import Item, read_items
 from .tables import TABLES, Row, TableRow, article_rows, error_row
 
@@ -40,7 +40,6 @@ logger = logging.getLogger(__name__)
 PARTITIONS_PER_CORE = 2
 # Error rows a summary carries, to show.
 SHOWN_ERRORS = 10
-_THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 _extractors: Dict[PipelineSettings, Extractor] = {}  # this Python worker's, loaded once
 
@@ -124,13 +123,7 @@ def executor_extractor(settings: PipelineSettings) -> Extractor:
     extractor = _extractors.get(settings)
     if extractor is None:
         context = TaskContext.get()
-        threads = context.cpus() if context is not None else 1
-        for variable in _THREAD_VARIABLES:
-            os.environ[variable] = str(threads)
-        if settings.model != "rules":
-            import torch
-
-            torch.set_num_threads(threads)
+        use_threads(context.cpus() if context is not None else 1)
         started = time.perf_counter()
         extractor = _extractors[settings] = settings.load()
         logger.info("worker %d loaded the %s pipeline in %.1f s", os.getpid(), settings.model,
