@@ -1,8 +1,10 @@
 """Print words/s of the saidwhat pipeline with each model and of the bare spaCy
 pipeline on the same PolNeAR dev texts, single process, and their ratio (time / bare time);
-then what speaker resolution adds to the attribution pipeline.
+then what speaker resolution adds to the attribution pipeline; then whole runs of
+``saidwhat extract`` with one and two workers and of the Spark job in local[2], with
+their peak memory.
 
-    .venv/bin/python benchmarks/speed.py [GOLD_DIR] [--repeat N] [--models accurate,fast,rules]
+    .venv/bin/python benchmarks/speed.py [GOLD_DIR] [--repeat N] [--models accurate,fast,rules] [--no-processes]
 
 Each is timed ``--repeat`` times (default 2) after a warm-up on a few articles, the
 pipelines taking turns within each round; each one's best run counts, so a busy
@@ -10,10 +12,20 @@ moment of the machine does not decide a figure or fall on one pipeline alone. Sp
 resolution is timed alone (``saidwhat.speakers.resolve_speakers`` over Docs that already
 carry the first model's attributions, with the learned ranking and with the rules alone)
 against that pipeline with its speakers off.
+
+The whole runs (:func:`process_runs`, the first model) time ``saidwhat extract
+--workers N`` on the texts as one JSONL file, as a user runs it, and sample the memory
+of every process of the run (summed; pages forked workers share count once per worker);
+the start (loading the pipeline in each process) is timed apart, on two articles, and
+words/s is of the rest. The Spark job (``benchmarks/spark.py``) runs twice in one
+session; its best run counts, the workers then started and loaded.
 """
 import argparse
+import json
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +34,7 @@ import spacy
 from saidwhat.io.gold import load_compartment
 from saidwhat.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_SPACY_PACKAGE, Extractor, load_pipeline
 from saidwhat.speakers import resolve_speakers
+from spark import MemorySampler, time_spark_job
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
@@ -42,6 +55,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--models", default="accurate,fast,rules", metavar="A,B",
                     help="models to time: names or directories (default: accurate,fast,rules)")
+    ap.add_argument("--no-processes", action="store_true", help="skip the whole runs with workers and Spark")
     args = ap.parse_args()
     texts = [article.text for article in load_compartment(args.gold).values()]
     words = sum(len(t.split()) for t in texts)
@@ -66,6 +80,8 @@ def main():
                      f"{per_round[0]:.2f}x-{per_round[-1]:.2f}x, median {statistics.median(per_round):.2f}x)")
         print(line)
     speaker_cost(models[0], texts, args.repeat)
+    if not args.no_processes:
+        process_runs(models[0], texts, words)
 
 
 def interleaved(runs, texts, repeat):
@@ -103,6 +119,40 @@ def speaker_cost(model, texts, repeat):
         print(f"  speaker resolution alone ({model}, {ranking} ranking): {resolve_s:6.2f} s over {len(docs)} "
               f"parsed articles, +{100 * resolve_s / attributions_s:.1f}% of the attribution pipeline "
               f"({attributions_s:.2f} s)")
+
+
+def process_runs(model, texts, words):
+    """Print words/s and peak memory of ``saidwhat extract --workers 1`` and ``2`` and of
+    the Spark job in local[2], over ``texts``."""
+    print(f"whole runs, --model {model}:")
+    with tempfile.TemporaryDirectory(prefix="saidwhat-speed-") as root:
+        full, short = Path(root) / "all.jsonl", Path(root) / "two.jsonl"
+        full.write_text("".join(json.dumps({"id": str(k), "text": t}) + "\n" for k, t in enumerate(texts)))
+        short.write_text("".join(json.dumps({"id": str(k), "text": t[:300]}) + "\n" for k, t in enumerate(texts[:2])))
+        one = None
+        for workers in (1, 2):
+            command = [sys.executable, "-m", "saidwhat", "extract", "--model", model, "--workers", str(workers),
+                       "--progress", "never", "-o", str(Path(root) / "out.jsonl")]
+            start_s, _ = whole_run(command + [str(short)])
+            seconds, peak = whole_run(command + [str(full)])
+            rate = words / (seconds - start_s)
+            one = one or rate
+            print(f"  extract --workers {workers}: {seconds:6.1f} s, of which {start_s:.1f} s starting; "
+                  f"{rate:6.0f} words/s ({rate / one:.2f}x one worker), peak memory {peak:.0f} MiB")
+    timing = time_spark_job(texts, model, repeat=2)
+    print(f"  spark local[2]: runs of {', '.join(f'{s:.1f}' for s in timing.seconds)} s; best "
+          f"{timing.words_per_second:6.0f} words/s ({timing.words_per_second / one:.2f}x one worker), "
+          f"peak memory {timing.peak_mib['jvm'] + timing.peak_mib['python workers']:.0f} MiB (JVM and Python workers)")
+
+
+def whole_run(command):
+    """Run ``command``; return its wall time and the peak of its processes' memory (MiB)."""
+    sampler = MemorySampler()
+    sampler.start()
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    return seconds, sampler.stop()["python workers"]  # the processes below this one
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from . import component  # noqa: F401  (registers the "saidwhat" factory)
 from .errors import PipelineError
 from .model import DEFAULT_MODEL
 from .model.encoder import DEFAULT_PRECISION
+from .model.runtime import map_large_blocks
 from .speakers.mention_ranking import DEFAULT_RANKING
 from .schema import Article, Attribution, Speaker, TextSpan
 
@@ -155,6 +156,7 @@ class Extractor:
         for article in articles:
             chunks = split_text(article.text or "", self.max_chunk_chars)
             if len(chunks) > 1:
+                map_large_blocks()  # else memory grows piece after piece (model.runtime)
                 logger.debug("article %s: %d characters parsed in %d pieces", article.id, len(article.text), len(chunks))
             for k, (offset, piece) in enumerate(chunks):
                 yield piece, (article, offset, k == len(chunks) - 1)

@@ -14,6 +14,10 @@ examples:
   saidwhat train --data ../shared/data/polnear --out my-model
                                                     train a model on PolNeAR
   saidwhat spark news/ tables/                      over Apache Spark, Parquet tables out
+  saidwhat ingest news/                             store a collection (saidwhat.db, or --db URL)
+  saidwhat search "trade deal" --speaker Trump      search the stored quotes
+  saidwhat speakers --top 10                        who is quoted most
+  saidwhat quote 12                                 where a quote came from, and who changed it
 """
 
 EXTRACT_HELP = """\

@@ -11,9 +11,13 @@ processes (``saidwhat extract --workers``), which do not wait for each other.
 **Memory.** glibc keeps a large block freed by a process for its next allocations and
 raises the size above which it maps blocks straight from the system each time one is
 freed; a model's tensors of varying sizes then leave the process's memory growing
-piece after piece of a long article. Blocks from :data:`MMAP_THRESHOLD` up are mapped
-from the system and given back when freed, which keeps peak memory flat
-(``benchmarks/memory.py``).
+piece after piece of a long article (a 1 MB article peaked at 1,471 MiB, and rising).
+Once a process meets an article long enough to be read in pieces,
+:func:`map_large_blocks` has blocks from :data:`MMAP_THRESHOLD` up mapped from the
+system and given back when freed, which keeps peak memory flat (955 MiB at 0.5 MB,
+1,036 at 1.5 MB; ``benchmarks/memory.py``). It costs spaCy's parse about a sixth more
+time (its arrays are mapped anew each time), so a process that meets only articles of
+usual length never pays it.
 """
 from __future__ import annotations
 
@@ -45,16 +49,15 @@ def extraction_threads() -> int:
 
 
 def settle() -> None:
-    """Set torch's threads to :func:`extraction_threads` and glibc's mapping threshold to
-    :data:`MMAP_THRESHOLD` (where the C library is glibc)."""
+    """Set torch's threads to :func:`extraction_threads`."""
     import torch
 
     torch.set_num_threads(extraction_threads())
-    _map_large_blocks()
 
 
-def _map_large_blocks() -> None:
-    """Have glibc map blocks of :data:`MMAP_THRESHOLD` or more from the system."""
+def map_large_blocks() -> None:
+    """Have glibc map blocks of :data:`MMAP_THRESHOLD` or more from the system (where
+    the C library is glibc), from now on in this process."""
     name = ctypes.util.find_library("c")
     try:
         libc = ctypes.CDLL(name) if name else None
