@@ -49,3 +49,8 @@ class StoreError(SaidwhatError):
 class SparkJobError(SaidwhatError):
     """Spark cannot run the job: no Java, a session that does not start, an input it
     cannot read as a table."""
+
+
+class ServiceError(SaidwhatError):
+    """The web service cannot start as asked (a host beyond loopback without a token, a
+    port in use), or a request it cannot answer (a text that cannot be processed)."""

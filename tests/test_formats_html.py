@@ -1,5 +1,5 @@
 """The HTML format, on hand-made articles with known attributions and speakers."""
-from saidwhat.io.formats.html import PALETTE, HtmlWriter, highlight, hover, speaker_class
+from saidwhat.io.formats.html import HtmlWriter, highlight, hover, speaker_class, speaker_colour
 from saidwhat.schema import Attribution, Speaker, TextSpan
 from tests.format_examples import (TEXT, content_colours, make_briefing, make_quiet, make_story, marks_of, parse_page,
                                     run)
@@ -67,11 +67,10 @@ def test_html_colours_each_speakers_contents_alike():
     }
     assert colours[1] == colours[5] != colours[4]
     # The page defines each colour class, each with its own colour.
-    assert "mark.content.s0, td.s0 { background: #ffd6a5; }" in page
-    assert "mark.content.s1, td.s1 { background: #c1f0b5; }" in page
-    assert len(set(PALETTE)) == len(PALETTE)
+    assert "mark.content.s0, td.s0, .chip.s0 { background: hsl(0.0, 85%, 82%); }" in page
+    assert "mark.content.s1, td.s1, .chip.s1 { background: hsl(137.5, 85%, 87%); }" in page
     key = parse_page(page).find("body/article/p[@class='speakers']")
-    assert "".join(key.itertext()) == "Speakers: Joan Pike (A spokesman)"
+    assert "".join(key.itertext()) == "Speakers: Joan Pike 4 (A spokesman) 1"
     assert [(m.get("class"), m.get("data-speaker"), m.get("title")) for m in key.iter("mark")] == [
         ("content s0", "1", "person · 4 attributions · Transport Minister"),
         ("content s1", "2", "person · 1 attribution"),
@@ -105,12 +104,13 @@ def test_html_hover_names_the_speaker_cue_and_source():
     assert ("source", hover("source", second), "she") in marks
 
 
-def test_html_speaker_colours_cycle_through_the_palette():
-    n = len(PALETTE)
-    assert [speaker_class(Speaker(i, f"S{i}")) for i in (1, 2, n, n + 1, n + 2)] == [
-        "s0", "s1", f"s{n - 1}", "s0", "s1"
-    ]
+def test_html_speaker_colours_never_repeat():
+    assert [speaker_class(Speaker(i, f"S{i}")) for i in (1, 2, 9, 40)] == ["s0", "s1", "s8", "s39"]
     assert speaker_class(None) is None
+    colours = [speaker_colour(i) for i in range(1, 61)]
+    assert len(set(colours)) == 60
+    hues = sorted(float(c[4:].split(",")[0]) for c in colours)
+    assert min(b - a for a, b in zip(hues, hues[1:])) > 2  # golden-angle steps stay apart
 
 
 def test_html_partly_overlapping_spans_stay_well_formed():
@@ -134,8 +134,8 @@ def test_html_escapes_speakers_and_hovers():
     story.speakers[0].name = 'Ana "Q" <Ruiz> & Co'
     page = run(HtmlWriter, [story])
     root = parse_page(page)
-    assert '<mark class="content s0" data-speaker="1" title="person · 1 attribution · Mayor">' \
-        "Ana &quot;Q&quot; &lt;Ruiz&gt; &amp; Co</mark>" in page
+    assert '<mark class="content s0" data-speaker="1" data-a="p1s1" title="person · 1 attribution · Mayor">' \
+        "Ana &#34;Q&#34; &lt;Ruiz&gt; &amp; Co</mark>" in page
     titles = [m.get("title") for m in root.find("body/article/div").iter("mark")]
     assert 'source of #1 (direct, 0.92) · Ana "Q" <Ruiz> & Co (person)' in titles
 

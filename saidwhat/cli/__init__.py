@@ -25,6 +25,7 @@ from ..spark.sources import INPUT_FORMATS as SPARK_INPUT_FORMATS
 from .commands import run_eval, run_info, run_train, run_train_speakers
 from .common import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, ending_on_sigterm
 from .extract import run_extract
+from .serve import add_serve_command
 from .store import add_store_commands
 from .help import EVAL_HELP, EXTRACT_HELP, INFO_HELP, MAIN_HELP, SPARK_HELP, TRAIN_HELP, TRAIN_SPEAKERS_HELP
 from .spark import run_spark
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train(sub, base)
     _add_train_speakers(sub, base)
     add_store_commands(sub, common, _positive)
+    add_serve_command(sub, common, _positive)
     _add_spark(sub, common)
     return parser
 

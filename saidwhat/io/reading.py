@@ -155,6 +155,14 @@ def article_from_record(record: Any, default_id: str) -> Article:
     return Article(id=str(ident), text=text, title=title if isinstance(title, str) else None, meta=meta)
 
 
+def read_bytes(data: bytes, name: str, ident: str, input_format: str = "auto") -> Item:
+    """The article in ``data`` (named ``name`` in errors, its id ``ident``): UTF-8 text,
+    or the main text, title, author and date of an HTML page (``input_format`` "html",
+    or "auto" and ``data`` starting with a tag); an InputError saying why it cannot be read."""
+    fmt = input_format if input_format not in ("auto", "jsonl") else ("html" if _sniff(data) == "html" else "txt")
+    return _article_from_bytes(data, name, ident, fmt)
+
+
 def _read_stdin(stream: IO[bytes], input_format: str) -> Iterator[Item]:
     data = stream.read()
     fmt = input_format if input_format != "auto" else _sniff(data)
