@@ -53,6 +53,7 @@ async def pasted(request: Request, text: str = Form(""), fmt: str = Form("auto",
                  upload: Optional[UploadFile] = File(None)) -> HTMLResponse:
     """The pasted (or uploaded) article, highlighted, under the form holding its text."""
     article_id = "pasted"
+    text = text.replace("\r\n", "\n")  # a form sends a textarea's line breaks as CRLF
     if upload is not None and upload.filename:
         data = await upload.read()
         try:

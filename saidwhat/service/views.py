@@ -9,6 +9,8 @@ from typing import Iterable, List, Optional, Tuple
 
 #: The chart's size in SVG units (it scales to the page's width).
 CHART_WIDTH, CHART_HEIGHT = 600, 120
+#: The widest a bar is drawn, however few the weeks.
+MAX_BAR = 48
 #: Space under the bars for the first and last week's dates.
 AXIS_HEIGHT = 18
 
@@ -61,7 +63,8 @@ def timeline(dates: Iterable[Optional[dt.date]]) -> Optional[Timeline]:
     for week, count in sorted(weeks.items()):
         height = max(2.0, plot * count / most)
         x = (week - first).days // 7 * step
-        bars.append(Bar(round(x + step * 0.1, 1), round(step * 0.8, 1), round(plot - height, 1), round(height, 1),
+        width = min(step * 0.8, MAX_BAR)
+        bars.append(Bar(round(x + (step - width) / 2, 1), round(width, 1), round(plot - height, 1), round(height, 1),
                         week, count))
     return Timeline(bars, first, last, most)
 
