@@ -1,11 +1,14 @@
 """Time and peak memory of single articles of growing size, each in a fresh process.
 
-    .venv/bin/python benchmarks/memory.py [--words 50000,200000,800000] [--mb 3,6] [--model accurate]
+    .venv/bin/python benchmarks/memory.py [--words 50000,200000,800000] [--mb 3,6] [--quotes 100,400,1600]
+                                          [--model accurate]
 
 Each article is PolNeAR train texts joined, paragraph after paragraph (starting over
 when they run out), up to the size asked for: ``--words`` sizes are run twice, with
 the line breaks and with every run of white space made one space (one endless
-paragraph); ``--mb`` sizes with their line breaks. Each runs in a process of its own,
+paragraph); ``--mb`` sizes with their line breaks; ``--quotes`` sizes are one paragraph
+of that many short quotes (``"This is fine," the official said.``), the longest
+paragraph a piece holds being about 1,800 of them. Each runs in a process of its own,
 so its peak memory (the process's maximum resident size) is its own. Per word, time
 and peak memory should stay flat as the article grows: the pipeline parses an article
 in pieces of at most ``saidwhat.pipeline.MAX_CHUNK_CHARS`` characters, and the model
@@ -40,7 +43,8 @@ def run_one(spec: dict) -> dict:
     """Extract one article as ``spec`` says, in this process; return its figures."""
     from saidwhat.pipeline import Extractor, load_pipeline
 
-    text = article(Path(spec["gold"]), spec.get("chars", 0), spec.get("words", 0), spec["breaks"])
+    text = (" ".join(['"This is fine," the official said.'] * spec["quotes"]) if spec.get("quotes")
+            else article(Path(spec["gold"]), spec.get("chars", 0), spec.get("words", 0), spec["breaks"]))
     extractor = Extractor(load_pipeline(model=spec["model"]))
     extractor.extract("Warm-up, she said.")
     loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -74,6 +78,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", default="50000,200000,800000", help="article sizes in words (default 50k,200k,800k)")
     ap.add_argument("--mb", default="3,6", help="article sizes in MB of text, with line breaks (default 3,6)")
+    ap.add_argument("--quotes", default="100,400,1600", help="one paragraph of this many short quotes (default 100,400,1600)")
     ap.add_argument("--model", default="accurate", help="model to run (default: accurate, the default)")
     ap.add_argument("--gold", default=str(DEFAULT_GOLD), help="PolNeAR compartment whose texts are joined")
     ap.add_argument("--one", help=argparse.SUPPRESS)
@@ -87,6 +92,8 @@ def main():
         for breaks in (True, False):
             name = f"{words:,d} words, {'line breaks' if breaks else 'one paragraph'}"
             report(name, measure(dict(base, words=words, breaks=breaks)))
+    for quotes in [int(q) for q in args.quotes.split(",") if q]:
+        report(f"{quotes:,d} quotes, one paragraph", measure(dict(base, quotes=quotes, breaks=False)))
     sized = {}
     for mb in [float(m) for m in args.mb.split(",") if m]:
         sized[mb] = measure(dict(base, chars=int(mb * 1e6), breaks=True))

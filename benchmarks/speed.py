@@ -4,7 +4,7 @@ then what speaker resolution adds to the attribution pipeline; then whole runs o
 ``saidwhat extract`` with one and two workers and of the Spark job in local[2], with
 their peak memory.
 
-    .venv/bin/python benchmarks/speed.py [GOLD_DIR] [--repeat N] [--models accurate,fast,rules] [--no-processes]
+    .venv/bin/python benchmarks/speed.py [GOLD_DIR] [--repeat N] [--models accurate,fast,rules] [--no-processes] [--busy]
 
 Each is timed ``--repeat`` times (default 2) after a warm-up on a few articles, the
 pipelines taking turns within each round; each one's best run counts, so a busy
@@ -12,6 +12,9 @@ moment of the machine does not decide a figure or fall on one pipeline alone. Sp
 resolution is timed alone (``saidwhat.speakers.resolve_speakers`` over Docs that already
 carry the first model's attributions, with the learned ranking and with the rules alone)
 against that pipeline with its speakers off.
+
+``--busy`` keeps one core busy with another process (a loop) the whole time: the
+ratios to bare spaCy then say what a busy machine costs saidwhat beyond what it costs spaCy.
 
 The whole runs (:func:`process_runs`, the first model) time ``saidwhat extract
 --workers N`` on the texts as one JSONL file, as a user runs it, and sample the memory
@@ -56,7 +59,18 @@ def main():
     ap.add_argument("--models", default="accurate,fast,rules", metavar="A,B",
                     help="models to time: names or directories (default: accurate,fast,rules)")
     ap.add_argument("--no-processes", action="store_true", help="skip the whole runs with workers and Spark")
+    ap.add_argument("--busy", action="store_true", help="keep one core busy with another process meanwhile")
     args = ap.parse_args()
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if args.busy else None
+    try:
+        run_all(args)
+    finally:
+        if busy is not None:
+            busy.kill()
+
+
+def run_all(args):
+    """Print every figure asked for."""
     texts = [article.text for article in load_compartment(args.gold).values()]
     words = sum(len(t.split()) for t in texts)
 
@@ -69,7 +83,7 @@ def main():
         runs[f"saidwhat --model {model}"] = lambda some, e=extractor: list(e.extract_many(some, batch_size=DEFAULT_BATCH_SIZE))
     rounds = interleaved(runs, texts, args.repeat)
     print(f"{len(texts)} articles, {words} words (PolNeAR {Path(args.gold).name}), best of {args.repeat}, "
-          f"the pipelines taking turns")
+          f"the pipelines taking turns{', one core kept busy by another process' if args.busy else ''}")
     bare_best = min(r[bare_name] for r in rounds)
     for name in runs:
         seconds = min(r[name] for r in rounds)

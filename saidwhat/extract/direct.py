@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc
 
@@ -52,6 +52,7 @@ def direct_quotes(doc: Doc, text: str, paras: Sequence[Offsets]) -> Tuple[List[F
     for q in quotes:
         by_para.setdefault(_paragraph_of(paras, para_starts, q.start), []).append(q)
     found: List[Found] = []
+    listed: Set[int] = set()  # ids of the items in found
     orphans: List[Quote] = []
     pending_colon: Optional[Found] = None  # "... he said:" closing the previous paragraph
     speaking: Optional[Found] = None  # the attributed quote closing the previous paragraph
@@ -82,7 +83,8 @@ def direct_quotes(doc: Doc, text: str, paras: Sequence[Offsets]) -> Tuple[List[F
                 item.content.extend(q.fragments)
                 item.quotes.append(q)
                 pending_colon = None
-            if not any(other is item for other in found):
+            if id(item) not in listed:
+                listed.add(id(item))
                 found.append(item)
         speaking = _closing_speaker(doc, attributed, p_end) if para_quotes else None
         pending_colon = colon_cue(doc, p_start, p_end) if not para_quotes else None

@@ -84,11 +84,12 @@ def _inner_reports(doc: Doc, items: Sequence[Found]) -> List[Found]:
     """Reported speech the rules find inside a content and no attribution has yet."""
     cues = [f.cue for f in items if f.cue is not None]
     candidates = [doc[i] for i in candidate_cues(doc)]
+    starts = [t.idx for t in candidates]
     added: List[Found] = []
     for outer in items:
         if outer.continues is not None:
             continue
-        for inner in reports_within(doc, outer.content, candidates):
+        for inner in reports_within(doc, outer.content, candidates, starts):
             if inner.cue is None or any(_overlaps(inner.cue, cue) for cue in cues):
                 continue
             if inner.source is not None and _first_or_second_person(doc, inner.source):

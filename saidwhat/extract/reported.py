@@ -5,6 +5,7 @@ intention verb with an infinitive (``plans to ...``), a verb with quoted complem
 failed, officials said``) or inside it between commas (``The talks, he said, failed``)."""
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, List, Optional, Sequence, Set
 
 from spacy.tokens import Doc, Token
@@ -16,12 +17,15 @@ from .found import Found
 from .sources import phrase_extent, source_extent
 from .tokens import TERMINALS, trimmed
 
-def reports_within(doc: Doc, spans: Sequence[Offsets], candidates: Sequence[Token]) -> List[Found]:
+
+def reports_within(doc: Doc, spans: Sequence[Offsets], candidates: Sequence[Token],
+                   starts: Sequence[int]) -> List[Found]:
     """Return the reported speech whose cue and content lie within ``spans`` of ``doc``
     (``Trump said Kim had offered ...`` inside a quote), by the reported-speech rules;
-    ``candidates`` are the tokens of :func:`candidate_cues` of ``doc`` (a caller asks for
-    several spans of one Doc)."""
-    tokens = [t for s, e in spans for t in candidates if s <= t.idx and t.idx + len(t) <= e]
+    ``candidates`` are the tokens of :func:`candidate_cues` of ``doc``, in text order,
+    and ``starts`` their offsets (a caller asks for several spans of one Doc)."""
+    tokens = [t for s, e in spans for t in candidates[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+              if t.idx + len(t) <= e]
     return [item for item in reported(doc, set(), tokens)
             if all(any(s <= cs and ce <= e for s, e in spans) for cs, ce in item.content)]
 

@@ -155,8 +155,8 @@ class _Context:
         counts = state.mentions.counts
         people = [e for e in in_window if counts.get(e, 0)]
         self.most = max(people, key=lambda e: counts.get(e, 0)) if people else None
-        self.spoken: Set[int] = {e.entity.id for e in state.mentions.events
-                                 if e.speaker and e.token < query.token}
+        self.spoken: Set[int] = {entity for entity, token in state.mentions.first_spoke.items()
+                                 if token < query.token}
 
     def vector(self, event: Event, after: bool) -> numpy.ndarray:
         """The features of the entity of ``event``, its nearest mention."""

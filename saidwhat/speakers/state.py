@@ -28,8 +28,11 @@ class Mentions:
         self.first_named: Dict[int, int] = {}  # entity id -> the token of its first name mention
         # entity id -> the entity and the tokens of its mentions, in text order
         self.by_entity: Dict[int, Tuple[Entity, List[int]]] = {}
+        self.first_spoke: Dict[int, int] = {}  # entity id -> the token of its first mention as a source
         for event in self.events:
             self.by_entity.setdefault(event.entity.id, (event.entity, []))[1].append(event.token)
+            if event.speaker:
+                self.first_spoke.setdefault(event.entity.id, event.token)
         for m in names:
             self.counts[m.entity.id] = self.counts.get(m.entity.id, 0) + 1
             self.first_named.setdefault(m.entity.id, m.head.i)
@@ -42,6 +45,8 @@ class Mentions:
         self.counts[entity.id] = self.counts.get(entity.id, 0) + 1
         tokens = self.by_entity.setdefault(entity.id, (entity, []))[1]
         tokens.insert(bisect.bisect_right(tokens, token), token)
+        if speaker:
+            self.first_spoke[entity.id] = min(token, self.first_spoke.get(entity.id, token))
 
 
 class Entities:
