@@ -50,12 +50,15 @@ def test_twenty_concurrent_requests_are_each_answered_right(db, rules_extractor)
     texts = [f'"Berth {n} opens at {n} o\'clock," harbor master Ola Berg{n} said.' for n in range(20)]
     expected = [rules_extractor.extract(t, id=f"a{n}").to_dict() for n, t in enumerate(texts)]
 
+    app = make_app(db, rules_extractor)
+
     async def ask_all():
-        transport = httpx.ASGITransport(app=make_app(db, rules_extractor))
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
             return await asyncio.gather(*(http.post("/api/extract", json={"text": t, "id": f"a{n}"})
                                           for n, t in enumerate(texts)))
     answers = asyncio.run(ask_all())
+    app.state.extraction.close()
+    app.state.store.close()
     assert [a.status_code for a in answers] == [200] * 20
     assert [a.json() for a in answers] == expected
     assert answers[7].json()["speakers"][0]["name"] == "Ola Berg7"
