@@ -18,6 +18,7 @@ examples:
   saidwhat search "trade deal" --speaker Trump      search the stored quotes
   saidwhat speakers --top 10                        who is quoted most
   saidwhat quote 12                                 where a quote came from, and who changed it
+  saidwhat serve                                    pages and a JSON API on http://127.0.0.1:8000/
 """
 
 EXTRACT_HELP = """\
