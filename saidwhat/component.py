@@ -161,8 +161,8 @@ class AttributionFinder:
 
     def _load(self, path: Path) -> None:
         """Load the model at ``path`` (and the encoder it reads)."""
+        from .model.runtime import settle  # first: it sets what torch reads as it starts
         from .model.predictor import NeuralModel  # torch is loaded only for a model
-        from .model.runtime import settle
 
         self.model = NeuralModel.load(path)
         settle()
