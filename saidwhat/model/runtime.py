@@ -14,8 +14,8 @@ freed; a model's tensors of varying sizes then leave the process's memory growin
 piece after piece of a long article (a 1 MB article peaked at 1,471 MiB, and rising).
 Once a process meets an article long enough to be read in pieces,
 :func:`map_large_blocks` has blocks from :data:`MMAP_THRESHOLD` up mapped from the
-system and given back when freed, which keeps peak memory flat (955 MiB at 0.5 MB,
-1,036 at 1.5 MB; ``benchmarks/memory.py``). It costs spaCy's parse about a sixth more
+system and given back when freed, which keeps peak memory flat (PolNeAR dev texts
+joined: 955 MiB at 0.5 MB, 1,036 at 1.5 MB; ``benchmarks/memory.py`` for train's). It costs spaCy's parse about a sixth more
 time (its arrays are mapped anew each time), so a process that meets only articles of
 usual length never pays it.
 
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import logging
 import os
 
@@ -67,16 +68,17 @@ def settle() -> None:
     torch.set_num_threads(extraction_threads())
 
 
+@functools.lru_cache(maxsize=None)
 def map_large_blocks() -> None:
     """Have glibc map blocks of :data:`MMAP_THRESHOLD` or more from the system (where
-    the C library is glibc), from now on in this process."""
+    the C library is glibc), from now on in this process; once, however often called."""
     name = ctypes.util.find_library("c")
     try:
         libc = ctypes.CDLL(name) if name else None
         mallopt = getattr(libc, "mallopt", None)
     except OSError:
         mallopt = None
-    if mallopt is None or not os.uname().sysname == "Linux":
+    if mallopt is None or os.uname().sysname != "Linux":
         return
     if not (mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD) and mallopt(_M_TRIM_THRESHOLD, MMAP_THRESHOLD)):
         logger.debug("the C library did not take the memory settings")
